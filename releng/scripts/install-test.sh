@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Update-site install test: installs the workbench feature from the built update site with the
+# p2 director into a copy of a product that lacks it (and lacks its third-party bundles), then
+# starts the result and checks that every workbench bundle becomes ACTIVE.
+#
+# usage: install-test.sh <bare-product-dir> <site-repository-dir> <work-dir>
+set -u
+BARE="$(cd "$1" && pwd)"
+SITE="$(cd "$2" && pwd)"
+WORK="$3"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+. "$HERE/log-errors.sh"
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+cp -a "$BARE" "$WORK/product"
+P="$WORK/product"
+fail() { echo "INSTALL TEST FAILED: $*" >&2; exit 1; }
+
+if ls "$P"/plugins/org.lmworkbench.ui_* >/dev/null 2>&1; then
+    fail "the bare product already contains org.lmworkbench.ui"
+fi
+"$P/lmw" -nosplash -consoleLog -data "$WORK/ws-director" -application org.eclipse.equinox.p2.director \
+    -repository "file:$SITE" -installIU org.lmworkbench.feature.feature.group >"$WORK/director.log" 2>&1
+rc=$?
+cat "$WORK/director.log"
+[ "$rc" -eq 0 ] || fail "the p2 director exited with code $rc"
+for b in org.lmworkbench.core org.lmworkbench.ui org.lmworkbench.rcp com.google.gson org.apache.commons.math3; do
+    ls "$P/plugins/${b}_"* >/dev/null 2>&1 || fail "$b was not installed into $P/plugins"
+done
+
+"$P/lmw" -nosplash -consoleLog -data "$WORK/ws-check" -application org.lmworkbench.rcp.bundlecheck \
+    org.lmworkbench.core org.lmworkbench.analysis org.lmworkbench.ui org.lmworkbench.rcp >"$WORK/check.log" 2>&1
+rc=$?
+cat "$WORK/check.log"
+[ "$rc" -eq 0 ] || fail "bundle check exited with code $rc"
+grep -q '^org.lmworkbench.ui .* ACTIVE' "$WORK/check.log" || fail "org.lmworkbench.ui is not ACTIVE"
+errors="$(log_errors "$WORK/ws-check/.metadata/.log" "$P"/configuration/*.log)"
+[ -z "$errors" ] || fail "errors were logged:
+$errors"
+echo "install test: OK (feature installed from $SITE, workbench bundles active)"
