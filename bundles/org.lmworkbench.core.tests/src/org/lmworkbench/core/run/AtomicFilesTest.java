@@ -1,0 +1,48 @@
+package org.lmworkbench.core.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole-file replacement through a temporary file. */
+class AtomicFilesTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void replacesContentAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("status.json");
+        AtomicFiles.write(file, "first, rather long content");
+        AtomicFiles.write(file, "second");
+        assertEquals("second", Files.readString(file));
+        assertEquals(List.of("status.json"), names());
+    }
+
+    @Test
+    void createsTheFolder() throws IOException {
+        Path file = dir.resolve("a/b/c.bin");
+        AtomicFiles.write(file, new byte[] {1, 2, 3});
+        assertEquals(3, Files.size(file));
+    }
+
+    @Test
+    void recognisesItsTemporaryFiles() {
+        assertTrue(AtomicFiles.isTemporary(Path.of(".status.json.12345.tmp")));
+        assertFalse(AtomicFiles.isTemporary(Path.of("status.json")));
+    }
+}

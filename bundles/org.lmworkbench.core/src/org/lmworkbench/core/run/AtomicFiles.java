@@ -1,0 +1,75 @@
+package org.lmworkbench.core.run;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Replaces whole files so that a reader sees either the old or the new content, never a mix and
+ * never a truncated file, even if the writer is killed half-way: the bytes go to a temporary file
+ * in the same directory, are forced to disk, and the temporary file is renamed over the target.
+ */
+public final class AtomicFiles {
+
+    /** Temporary files start with this, so folder listings can skip them. */
+    public static final String TEMP_PREFIX = ".";
+
+    /** ... and end with this. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    private AtomicFiles() {
+    }
+
+    /** Writes UTF-8 text atomically. */
+    public static void write(Path target, String text) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Writes bytes atomically, creating the parent directory if needed. */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        // Same directory as the target: a rename across file systems would not be atomic.
+        Path temp = Files.createTempFile(dir, TEMP_PREFIX + absolute.getFileName() + ".", TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                // Without this a crash after the rename can leave a renamed but empty file on some file systems.
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Makes the rename itself durable where the OS allows it; Windows cannot open directories, which is fine. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Best effort only: the data itself is already safe.
+        }
+    }
+
+    /** True for names produced by this class as temporary files. */
+    public static boolean isTemporary(Path file) {
+        String name = String.valueOf(file.getFileName());
+        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+}

@@ -1,0 +1,274 @@
+package org.lmworkbench.core.run;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.SpecException;
+import org.lmworkbench.core.spec.SpecSchema;
+
+/**
+ * A view of one run folder, {@code <project>/runs/<run-id>/}. It knows where each file of the run
+ * lives and reads them; it holds no state of its own, so it is always as fresh as the disk.
+ */
+public final class RunDirectory {
+
+    /** Folder of a project that holds the runs. */
+    public static final String RUNS = "runs";
+    /** Fully resolved spec of the run. */
+    public static final String SPEC = "spec.json";
+    /** Life-cycle status. */
+    public static final String STATUS = "status.json";
+    /** One JSON object per logged step. */
+    public static final String METRICS = "metrics.jsonl";
+    /** Folder of probe results. */
+    public static final String PROBES = "probes";
+    /** Sharpness measurements, inside {@link #PROBES}. */
+    public static final String SHARPNESS = "sharpness.jsonl";
+    /** Folder of activation captures: {@code step-<n>/<layer>.npy}. */
+    public static final String ACTIVATIONS = "activations";
+    /** Folder of checkpoints: {@code step-<n>.npz}. */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** The backend's log. */
+    public static final String LOG = "log.txt";
+
+    private static final Pattern STEP_DIR = Pattern.compile("step-(\\d{1,18})");
+    private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d{1,18})\\.npz");
+    private static final String NPY = ".npy";
+
+    private final Path dir;
+
+    /** A view of an existing or future run folder. */
+    public RunDirectory(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    /**
+     * Creates {@code runsFolder/runId} with its {@code spec.json} and a queued {@code status.json}.
+     * The folder is assembled under a hidden temporary name and renamed into place, so watchers
+     * never see a run without its spec and status.
+     *
+     * @throws FileAlreadyExistsException if the run folder exists already
+     * @throws IllegalArgumentException   if {@code runId} is not a safe folder name
+     */
+    public static RunDirectory create(Path runsFolder, String runId, ExperimentSpec spec) throws IOException {
+        if (!SpecSchema.NAME_PATTERN.matcher(runId).matches()) {
+            throw new IllegalArgumentException("'" + runId + "' is not a valid run id");
+        }
+        Files.createDirectories(runsFolder);
+        Path target = runsFolder.resolve(runId);
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "run folder exists already");
+        }
+        Path temp = Files.createTempDirectory(runsFolder, "." + runId + "-");
+        try {
+            RunDirectory staging = new RunDirectory(temp);
+            AtomicFiles.write(staging.specFile(), spec.toJson());
+            RunStatus.queued(Instant.now(), spec.training().steps()).write(staging.statusFile());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        return new RunDirectory(target);
+    }
+
+    /**
+     * The run folders of a project: every {@code runs/*} folder with a {@code status.json} or a
+     * {@code spec.json}, sorted by name. A project without runs has none.
+     */
+    public static List<RunDirectory> list(Path project) throws IOException {
+        Path runs = project.resolve(RUNS);
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        List<RunDirectory> result = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(runs, Files::isDirectory)) {
+            for (Path child : children) {
+                RunDirectory run = new RunDirectory(child);
+                boolean hidden = child.getFileName().toString().startsWith(".");
+                if (!hidden && (Files.isRegularFile(run.statusFile()) || Files.isRegularFile(run.specFile()))) {
+                    result.add(run);
+                }
+            }
+        }
+        result.sort(Comparator.comparing(RunDirectory::runId));
+        return result;
+    }
+
+    /** The folder. */
+    public Path path() {
+        return dir;
+    }
+
+    /** The run id, which is the folder name. */
+    public String runId() {
+        return dir.getFileName().toString();
+    }
+
+    /** {@code spec.json}. */
+    public Path specFile() {
+        return dir.resolve(SPEC);
+    }
+
+    /** {@code status.json}. */
+    public Path statusFile() {
+        return dir.resolve(STATUS);
+    }
+
+    /** {@code metrics.jsonl}. */
+    public Path metricsFile() {
+        return dir.resolve(METRICS);
+    }
+
+    /** {@code probes/sharpness.jsonl}. */
+    public Path sharpnessFile() {
+        return dir.resolve(PROBES).resolve(SHARPNESS);
+    }
+
+    /** {@code log.txt}. */
+    public Path logFile() {
+        return dir.resolve(LOG);
+    }
+
+    /** {@code checkpoints/}. */
+    public Path checkpointsFolder() {
+        return dir.resolve(CHECKPOINTS);
+    }
+
+    /** {@code activations/}. */
+    public Path activationsFolder() {
+        return dir.resolve(ACTIVATIONS);
+    }
+
+    /** {@code checkpoints/step-<step>.npz}. */
+    public Path checkpointFile(long step) {
+        return checkpointsFolder().resolve("step-" + step + ".npz");
+    }
+
+    /** {@code activations/step-<step>/<layer>.npy}. */
+    public Path activationFile(long step, String layer) {
+        if (layer.isEmpty() || layer.contains("/") || layer.contains("\\") || layer.startsWith(".")) {
+            throw new IllegalArgumentException("'" + layer + "' is not a usable layer name");
+        }
+        return activationsFolder().resolve("step-" + step).resolve(layer + NPY);
+    }
+
+    /** Reads {@code status.json}. */
+    public RunStatus readStatus() throws IOException {
+        return RunStatus.read(statusFile());
+    }
+
+    /** Replaces {@code status.json} atomically. */
+    public void writeStatus(RunStatus status) throws IOException {
+        status.write(statusFile());
+    }
+
+    /**
+     * Reads {@code spec.json}.
+     *
+     * @throws RunFileException if it is not a valid single-run spec
+     */
+    public ExperimentSpec readSpec() throws IOException {
+        try {
+            return ExperimentSpec.fromJson(Files.readString(specFile()));
+        } catch (SpecException e) {
+            throw new RunFileException(specFile(), "not a valid run spec: " + e.problems().get(0), e);
+        }
+    }
+
+    /** A reader that follows {@code metrics.jsonl}. */
+    public MetricsReader metricsReader() {
+        return new MetricsReader(metricsFile());
+    }
+
+    /** A reader that follows {@code probes/sharpness.jsonl}. */
+    public MetricsReader sharpnessReader() {
+        return new MetricsReader(sharpnessFile());
+    }
+
+    /** Steps that have a checkpoint, ascending. */
+    public List<Long> checkpointSteps() throws IOException {
+        return steps(checkpointsFolder(), CHECKPOINT, false);
+    }
+
+    /** Steps that have an activation capture folder, ascending. */
+    public List<Long> activationSteps() throws IOException {
+        return steps(activationsFolder(), STEP_DIR, true);
+    }
+
+    /** Layers captured at {@code step}, sorted by name; empty if there is no such capture. */
+    public List<String> activationLayers(long step) throws IOException {
+        Path folder = activationsFolder().resolve("step-" + step);
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(NPY) && !name.startsWith("."))
+                    .map(name -> name.substring(0, name.length() - NPY.length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static List<Long> steps(Path folder, Pattern pattern, boolean directories) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<Long> steps = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher m = pattern.matcher(entry.getFileName().toString());
+                if (m.matches() && Files.isDirectory(entry) == directories) {
+                    steps.add(Long.parseLong(m.group(1)));
+                }
+            }
+        }
+        steps.sort(null);
+        return steps;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Leftover hidden temp folder; list() skips it.
+                }
+            });
+        } catch (NoSuchFileException ignored) {
+            // Nothing to clean.
+        } catch (IOException ignored) {
+            // As above.
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RunDirectory other && dir.equals(other.dir);
+    }
+
+    @Override
+    public int hashCode() {
+        return dir.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RunDirectory[" + dir + "]";
+    }
+}

@@ -1,0 +1,45 @@
+package org.lmworkbench.core.run;
+
+import java.util.Locale;
+
+/** Life-cycle state of a run, as written in {@code status.json} (lower case). */
+public enum RunState {
+    /** Created, waiting for the backend to start it. */
+    QUEUED,
+    /** The backend process is training. */
+    RUNNING,
+    /** Reached the last step. */
+    COMPLETED,
+    /** Stopped because the loss became NaN, infinite or exceeded the divergence threshold. */
+    DIVERGED,
+    /** Stopped by an error; {@link RunStatus#message()} says which. */
+    FAILED,
+    /** Stopped on the user's request. */
+    CANCELLED,
+    /** The backend disappeared without finishing (killed, crashed, machine rebooted); resumable. */
+    INTERRUPTED;
+
+    /** True if the run will not change any more without being restarted. */
+    public boolean isTerminal() {
+        return this != QUEUED && this != RUNNING;
+    }
+
+    /** The spelling in JSON. */
+    public String jsonName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The state spelled {@code name} in JSON.
+     *
+     * @throws IllegalArgumentException for unknown names
+     */
+    public static RunState fromJson(String name) {
+        for (RunState state : values()) {
+            if (state.jsonName().equals(name)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown run state '" + name + "'");
+    }
+}

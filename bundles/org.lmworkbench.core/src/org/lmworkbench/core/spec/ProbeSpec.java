@@ -1,0 +1,51 @@
+package org.lmworkbench.core.spec;
+
+import java.util.List;
+
+/**
+ * What is measured during training ({@code "probes"} in a spec). An interval of 0 turns a probe off.
+ *
+ * @param metricsEvery    steps between lines of {@code metrics.jsonl}
+ * @param sharpness       top Hessian eigenvalues
+ * @param trace           Hessian trace estimates
+ * @param activations     hidden activations on the probe set
+ * @param checkpointEvery steps between checkpoints (0: only the final step, which always checkpoints)
+ */
+public record ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations,
+        int checkpointEvery) {
+
+    /**
+     * Top-k Hessian eigenvalues by Lanczos iteration.
+     *
+     * @param every         steps between measurements, 0 = off
+     * @param topK          eigenvalues to compute
+     * @param examples      training examples the Hessian is taken over
+     * @param maxIterations Lanczos iteration limit
+     * @param tolerance     relative residual at which eigenvalues count as converged
+     */
+    public record Sharpness(int every, int topK, int examples, int maxIterations, double tolerance) {
+    }
+
+    /**
+     * Hutchinson estimates of the Hessian trace.
+     *
+     * @param every   steps between measurements, 0 = off
+     * @param samples random probe vectors per estimate
+     */
+    public record Trace(int every, int samples) {
+    }
+
+    /**
+     * Activation capture on the fixed probe set.
+     *
+     * @param every  steps between captures, 0 = off
+     * @param layers layer names; empty means every hidden layer
+     */
+    public record Activations(int every, List<String> layers) {
+
+        /** Freezes the layer list. */
+        public Activations {
+            layers = List.copyOf(layers);
+        }
+    }
+}
