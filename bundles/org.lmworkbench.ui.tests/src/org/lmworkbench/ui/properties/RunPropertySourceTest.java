@@ -1,0 +1,84 @@
+package org.lmworkbench.ui.properties;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.Adapters;
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lmworkbench.ui.navigator.RunElement;
+import org.lmworkbench.ui.navigator.RunLabels;
+import org.lmworkbench.ui.project.ExperimentProjects;
+import org.lmworkbench.ui.testing.UiTestSupport;
+
+/** The Properties view source of a run: status, execution, versions and the resolved spec. */
+class RunPropertySourceTest {
+
+    private RunElement run;
+
+    @BeforeEach
+    void copyRun() throws Exception {
+        IProject project = ExperimentProjects.createExampleProject("properties", null);
+        UiTestSupport.copyFixtureFolder("resources/fixtures/runs/eos-001", project.getFolder("runs/eos-001"));
+        UiTestSupport.waitForBuild();
+        run = new RunElement(project.getFolder("runs/eos-001"));
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        UiTestSupport.cleanWorkspace();
+    }
+
+    @Test
+    void statusExecutionAndVersionsComeFromStatusJson() {
+        IPropertySource source = Adapters.adapt(run, IPropertySource.class);
+        assertNotNull(source);
+        assertEquals("completed", source.getPropertyValue(RunPropertySource.STATE));
+        assertEquals("2000 / 2000", source.getPropertyValue(RunPropertySource.STEPS));
+        assertEquals("0.0123", source.getPropertyValue(RunPropertySource.LOSS));
+        assertEquals("2026-11-20T09:14:05Z", source.getPropertyValue(RunPropertySource.STARTED));
+        assertEquals("2026-11-20T09:15:41Z", source.getPropertyValue(RunPropertySource.ENDED));
+        assertEquals("cpu", source.getPropertyValue(RunPropertySource.DEVICE));
+        assertEquals("1", source.getPropertyValue(RunPropertySource.THREADS));
+        assertEquals("41872", source.getPropertyValue(RunPropertySource.PID));
+        assertEquals("0.1.0", source.getPropertyValue(RunPropertySource.BACKEND_VERSION));
+        assertEquals("0.35.1", source.getPropertyValue(RunPropertySource.DJL_VERSION));
+        assertEquals("2.7.1-cpu", source.getPropertyValue(RunPropertySource.LIBTORCH_VERSION));
+
+        Map<Object, String> categories = Arrays.stream(source.getPropertyDescriptors())
+                .collect(Collectors.toMap(IPropertyDescriptor::getId, IPropertyDescriptor::getCategory));
+        assertEquals("Status", categories.get(RunPropertySource.STATE));
+        assertEquals("Execution", categories.get(RunPropertySource.DEVICE));
+        assertEquals("Versions", categories.get(RunPropertySource.DJL_VERSION));
+    }
+
+    @Test
+    void specKeysAreFlattenedDotted() {
+        IPropertySource source = Adapters.adapt(run, IPropertySource.class);
+        Map<Object, IPropertyDescriptor> byId = Arrays.stream(source.getPropertyDescriptors())
+                .collect(Collectors.toMap(IPropertyDescriptor::getId, Function.identity()));
+        assertEquals("0.05", source.getPropertyValue("spec.optimizer.lr"));
+        assertEquals("64", source.getPropertyValue("spec.model.width"));
+        assertEquals("full", source.getPropertyValue("spec.training.batch_size"));
+        assertEquals("2", source.getPropertyValue("spec.probes.sharpness.top_k"));
+        assertEquals("Spec", byId.get("spec.optimizer.lr").getCategory());
+        assertEquals("optimizer.lr", byId.get("spec.optimizer.lr").getDisplayName());
+    }
+
+    @Test
+    void lossesAreShortAndExact() {
+        assertEquals("0.0123", RunLabels.formatLoss(0.0123));
+        assertEquals("1.235", RunLabels.formatLoss(1.23456));
+        assertEquals("2.5e-7", RunLabels.formatLoss(2.5e-7));
+        assertEquals("NaN", RunLabels.formatLoss(Double.NaN));
+        assertEquals("inf", RunLabels.formatLoss(Double.POSITIVE_INFINITY));
+    }
+}
