@@ -58,7 +58,7 @@ class SpecProblemMarkersTest {
 
         List<IMarker> markers = markersOf(spec);
         assertEquals(List.of(6, 7, 16), markers.stream().map(m -> m.getAttribute(IMarker.LINE_NUMBER, -1)).toList());
-        assertEquals(List.of("$.model.widht", "$.model.depth", "$.training.loss"),
+        assertEquals(List.of("line 6, $.model.widht", "line 7, $.model.depth", "line 16, $.training.loss"),
                 markers.stream().map(m -> m.getAttribute(IMarker.LOCATION, "")).toList());
         assertTrue(markers.get(0).getAttribute(IMarker.MESSAGE, "").contains("'widht'"));
 

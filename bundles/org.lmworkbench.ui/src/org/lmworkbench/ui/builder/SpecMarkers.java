@@ -12,8 +12,10 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.spec.SpecProblem;
 import org.lmworkbench.core.spec.Specs;
+import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiPlugin;
 
 /**
@@ -57,7 +59,10 @@ public final class SpecMarkers {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(IMarker.MESSAGE, problem.message());
         attributes.put(IMarker.SEVERITY, problem.isError() ? IMarker.SEVERITY_ERROR : IMarker.SEVERITY_WARNING);
-        attributes.put(IMarker.LOCATION, problem.jsonPath());
+        // The Problems view shows LOCATION instead of "line N" when it is set, so it carries both.
+        attributes.put(IMarker.LOCATION, problem.line() > 0
+                ? NLS.bind(Messages.SpecMarkers_location, problem.line(), problem.jsonPath())
+                : problem.jsonPath());
         attributes.put(IMarker.SOURCE_ID, SOURCE_ID);
         if (problem.line() > 0) {
             attributes.put(IMarker.LINE_NUMBER, problem.line());

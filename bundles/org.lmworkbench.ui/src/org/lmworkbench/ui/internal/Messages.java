@@ -17,6 +17,9 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String SpecBuilder_task;
 
+    /** Problems view location of a spec problem: line, then JSON path. */
+    public static String SpecMarkers_location;
+
     /** See messages.properties. */
     public static String NewExperimentProjectWizard_title;
     /** See messages.properties. */
