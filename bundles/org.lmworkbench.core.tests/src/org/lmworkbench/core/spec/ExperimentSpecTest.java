@@ -159,12 +159,15 @@ class ExperimentSpecTest {
         assertEquals(ModelSpec.Activation.TANH, s.model().activation());
         assertEquals(64, s.model().width());
         assertEquals(2, s.model().depth());
-        assertEquals(500, s.data().nTrain());
+        assertEquals(200, s.data().nTrain());
+        assertEquals(4, s.data().outputDim());
+        assertEquals(1.0, s.data().noise());
         assertEquals(OptimizerSpec.Algorithm.GD, s.optimizer().name());
-        assertEquals(0.05, s.optimizer().lr());
+        assertEquals(0.1, s.optimizer().lr());
+        assertEquals(20.0, s.optimizer().stabilityThreshold(), 1e-12);
         assertEquals(TrainingSpec.DType.FLOAT64, s.training().dtype());
-        assertEquals(2000, s.training().steps());
-        assertEquals(new ProbeSpec.Sharpness(50, 2, 1000, 100, 1e-4), s.probes().sharpness());
+        assertEquals(1000, s.training().steps());
+        assertEquals(new ProbeSpec.Sharpness(20, 2, 200, 100, 1e-4), s.probes().sharpness());
         assertEquals(10, s.probes().metricsEvery());
         assertFalse(r.isSweep());
     }
