@@ -1,0 +1,360 @@
+package org.lmworkbench.analysis.fit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
+/**
+ * {@code lmw fit}: fits a scaling law to a CSV file and writes the result as JSON.
+ *
+ * <p>Pipeline: read the named columns ({@link ScalingCsvReader}; all values must be positive),
+ * for chinchilla with {@code --flop} convert to tokens {@code D = FLOP / (6 N)}, drop the
+ * {@code --drop-highest} highest-loss points (stable: ties keep file order, kept points stay in
+ * file order; Epoch AI's preparation drops 5), run the {@link MultiStartFitter} from the chosen
+ * grid, optionally bootstrap ({@link BootstrapEstimator}), and write the document described in
+ * {@link FitResultJson} atomically to {@code --out}; a short summary goes to standard output.
+ *
+ * <p>Exit codes: 0 done; 2 invalid input (bad option, missing or unreadable input file, CSV
+ * problems, too few points, an output path that is a directory); 1 internal error (including
+ * failure to write the output). Results do not depend on {@code --threads}.
+ *
+ * <p>Called from the backend's command line by reflection through {@link #run(String[],
+ * PrintStream, PrintStream)} with the arguments after the command word.
+ */
+public final class FitCommand {
+
+    /** Usage text printed by {@code --help}. */
+    public static final String USAGE = """
+            usage: lmw fit --form <power|chinchilla|broken> --csv <file> --out <file.json> [options]
+
+            Fits a scaling law by minimising the Huber loss of log residuals from a grid of
+            L-BFGS starts (Hoffmann et al. 2022; Epoch AI replication, Besiroglu et al. 2024).
+
+            forms:
+              power       L = E + A/x^alpha                      columns: --x, --y
+              chinchilla  L = E + A/N^alpha + B/D^beta           columns: --n, --d or --flop, --loss
+              broken      L = E + A x^-alpha1 (1 + (x/x_break)^(1/s))^(-(alpha2-alpha1) s)
+                                                                 columns: --x, --y
+
+            options:
+              --x <col>            input column of one-variable forms
+              --y <col>, --loss <col>
+                                   loss column (default: loss)
+              --n <col>            chinchilla: parameter count N
+              --d <col>            chinchilla: training tokens D
+              --flop <col>         chinchilla: training FLOP C instead of --d; D = C / (6 N)
+              --delta <x>          Huber threshold on log residuals (default 1e-3)
+              --grid <g>           starting grid (default: default):
+                                     default  chinchilla: Epoch's 4500 starts (= epoch);
+                                              power: 150 starts, e in -1..1 step 0.5, a in
+                                              0..25 step 5, alpha in 0..2 step 0.5;
+                                              broken: 324 starts, breaks at the quartiles of x
+                                     epoch    Epoch's grid (chinchilla; for power the same
+                                              grid restricted to one term = default)
+                                     small    about 1/16 of the default grid, for quick looks
+                                     <k>      at most k starts, evenly thinned from the default
+              --bootstrap <r>      bootstrap resamples for standard errors and 95% intervals
+                                   (default 0 = none; Epoch used 4000)
+              --seed <long>        bootstrap seed (default 0)
+              --drop-highest <k>   drop the k highest-loss points first (Epoch data: 5)
+              --threads <t>        worker threads (default: all cores; results do not depend
+                                   on it)
+              --help               this text
+
+            Exit codes: 0 done, 2 invalid input, 1 internal error.""";
+
+    private FitCommand() {
+    }
+
+    /**
+     * Runs the command and exits the JVM with its exit code.
+     *
+     * @param args the arguments after the command word
+     */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs the command in this JVM.
+     *
+     * @param args the arguments after the command word {@code fit}
+     * @param out receives the summary (and {@code --help})
+     * @param err receives error messages
+     * @return the exit code: 0 done, 2 invalid input, 1 internal error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        FitOptions options;
+        try {
+            options = FitOptions.parse(args);
+        } catch (FitOptions.UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("run 'lmw fit --help' for usage");
+            return 2;
+        }
+        if (options.help()) {
+            out.println(USAGE);
+            return 0;
+        }
+        try {
+            return execute(options, out);
+        } catch (InvalidInput e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (ScalingDataException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("error: cannot write " + options.out() + ": " + e);
+            return 1;
+        } catch (RuntimeException | Error e) {
+            err.println("internal error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    /** An invalid input detected after parsing (files, data); exit code 2. */
+    private static final class InvalidInput extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidInput(String message) {
+            super(message);
+        }
+    }
+
+    private static int execute(FitOptions o, PrintStream out) throws IOException, InvalidInput {
+        long t0 = System.nanoTime();
+        Path csv = o.csv();
+        if (!Files.exists(csv)) {
+            throw new InvalidInput(csv + ": no such file");
+        }
+        if (!Files.isRegularFile(csv)) {
+            throw new InvalidInput(csv + ": not a regular file");
+        }
+        if (Files.isDirectory(o.out())) {
+            throw new InvalidInput("--out " + o.out() + " is a directory; give a file name");
+        }
+        List<String> columns = new ArrayList<>(o.inputColumns());
+        columns.add(o.lossColumn());
+        double[][] cols;
+        try {
+            cols = ScalingCsvReader.readPositiveColumns(csv, columns);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInput(csv + ": no such file");
+        } catch (IOException e) {
+            // Unreadable input (permissions, not UTF-8, ...) is the user's input problem.
+            throw new InvalidInput(csv + ": cannot read: " + e.getMessage());
+        }
+        int rowsRead = cols[0].length;
+        ScalingDataset data = prepare(o, cols);
+        long tRead = System.nanoTime();
+
+        ScalingLawForm form = o.law();
+        MultiStartFitter.Options fitOptions = MultiStartFitter.Options.defaults();
+        fitOptions = new MultiStartFitter.Options(o.delta(), fitOptions.optimizer(),
+                fitOptions.polish(), fitOptions.polishWindow(), fitOptions.reachTolerance(),
+                o.threads() > 1);
+        MultiStartFitter fitter = new MultiStartFitter(form, fitOptions);
+        fitter.requireEnoughPoints(data);
+        StartGrid grid = grid(o.grid(), form, data);
+        String gridName = o.grid().equals("default") && o.form().equals("chinchilla") ? "epoch"
+                : o.grid();
+        MultiStartResult fit = inPool(o.threads(), () -> fitter.fit(data, grid));
+        long tFit = System.nanoTime();
+
+        BootstrapResult boot = null;
+        if (o.bootstrap() > 0) {
+            boot = inPool(o.threads(),
+                    () -> new BootstrapEstimator(fitter).run(data, fit, o.bootstrap(), o.seed()));
+        }
+        long tBoot = System.nanoTime();
+
+        Map<String, Long> timing = new LinkedHashMap<>();
+        timing.put("read", ms(t0, tRead));
+        timing.put("fit", ms(tRead, tFit));
+        timing.put("bootstrap", ms(tFit, tBoot));
+        timing.put("total", ms(t0, System.nanoTime()));
+        String json = FitResultJson.render(new FitResultJson.Content(o, data, rowsRead, gridName,
+                fit, boot, timing));
+        FitResultJson.writeAtomically(o.out(), json);
+        summary(out, o, data, fit, boot, timing.get("total"));
+        return 0;
+    }
+
+    /** Converts FLOP to tokens if asked and drops the highest-loss points. */
+    static ScalingDataset prepare(FitOptions o, double[][] cols) throws InvalidInput {
+        int inputs = o.inputColumns().size();
+        double[] loss = cols[inputs];
+        int total = loss.length;
+        double[][] in = new double[inputs][];
+        for (int k = 0; k < inputs; k++) {
+            in[k] = cols[k];
+        }
+        if (o.dFromFlop()) {
+            double[] d = new double[total];
+            for (int i = 0; i < total; i++) {
+                d[i] = in[1][i] / (6 * in[0][i]);
+            }
+            in[1] = d;
+        }
+        int k = o.dropHighest();
+        if (k > 0 && k >= total) {
+            throw new InvalidInput(o.csv() + ": --drop-highest " + k + " would drop all "
+                    + total + " data point" + (total == 1 ? "" : "s"));
+        }
+        boolean[] keep = new boolean[total];
+        // Stable sort by loss: exact ties keep file order, so the dropped points are reproducible.
+        int[] byLoss = IntStream.range(0, total).boxed()
+                .sorted(Comparator.comparingDouble(i -> loss[i]))
+                .mapToInt(Integer::intValue).toArray();
+        for (int j = 0; j < total - k; j++) {
+            keep[byLoss[j]] = true;
+        }
+        int m = total - k;
+        double[][] keptIn = new double[inputs][m];
+        double[] keptLoss = new double[m];
+        int j = 0;
+        for (int i = 0; i < total; i++) {
+            if (keep[i]) {
+                for (int c = 0; c < inputs; c++) {
+                    keptIn[c][j] = in[c][i];
+                }
+                keptLoss[j] = loss[i];
+                j++;
+            }
+        }
+        List<String> names = o.form().equals("chinchilla") ? List.of("N", "D") : List.of("x");
+        try {
+            return new ScalingDataset(o.csv().toString(), names, o.lossColumn(), keptIn, keptLoss);
+        } catch (IllegalArgumentException e) {
+            // Only reachable through --flop: FLOP / (6 N) can overflow or underflow.
+            throw new InvalidInput(e.getMessage());
+        }
+    }
+
+    /** Resolves a {@code --grid} word to starts (internal coordinates). */
+    static StartGrid grid(String choice, ScalingLawForm form, ScalingDataset data) {
+        StartGrid full = form.defaultGrid(data);
+        return switch (choice) {
+            // For chinchilla the default is Epoch's grid; for power the default already is
+            // Epoch's grid restricted to one term; the parser rejects epoch for broken.
+            case "default", "epoch" -> full;
+            case "small" -> thinTo(full, Math.max(1, full.size() / 16));
+            default -> thinTo(full, Integer.parseInt(choice));
+        };
+    }
+
+    /**
+     * At most {@code count} starts, every {@code stride}-th of the grid. The stride is raised to
+     * a prime of at least 7 so it shares no factor with the per-coordinate value counts of the
+     * built-in grids (at most 6 values each): every coordinate still takes all its values.
+     */
+    static StartGrid thinTo(StartGrid full, int count) {
+        if (count >= full.size()) {
+            return full;
+        }
+        int stride = Math.max(7, (full.size() + count - 1) / count);
+        while (!isPrime(stride)) {
+            stride++;
+        }
+        return full.thin(stride, 0);
+    }
+
+    private static boolean isPrime(int v) {
+        for (int d = 2; (long) d * d <= v; d++) {
+            if (v % d == 0) {
+                return false;
+            }
+        }
+        return v >= 2;
+    }
+
+    /** Runs a task with {@code threads} workers for the parallel streams inside it. */
+    private static <T> T inPool(int threads, Callable<T> task) {
+        // The default (all cores) uses the common pool, whose workers plus the calling thread
+        // give one thread per core; sequential fits (1 thread) need no pool at all.
+        if (threads <= 1 || threads == Runtime.getRuntime().availableProcessors()) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            // Parallel streams started inside a pool's task run in that pool.
+            return pool.submit(task).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long ms(long from, long to) {
+        return Math.round((to - from) / 1e6);
+    }
+
+    private static void summary(PrintStream out, FitOptions o, ScalingDataset data,
+            MultiStartResult fit, BootstrapResult boot, long totalMs) {
+        out.printf(Locale.ROOT, "%s fit of %d points from %s%s%n", o.form(), data.size(), o.csv(),
+                o.dropHighest() > 0 ? " (" + o.dropHighest() + " highest-loss dropped)" : "");
+        out.println("  " + FitResultJson.formula(o.form()));
+        List<String> names = fit.parameterNames();
+        double[] p = fit.parameters();
+        for (int k = 0; k < p.length; k++) {
+            if (boot != null) {
+                out.printf(Locale.ROOT, "  %-10s = %-12.6g ± %.3g%n", names.get(k), p[k],
+                        boot.standardErrors()[k]);
+            } else {
+                out.printf(Locale.ROOT, "  %-10s = %.6g%n", names.get(k), p[k]);
+            }
+        }
+        out.printf(Locale.ROOT, "objective %.6e (%s); %d of %d starts reached the best%n",
+                fit.objective(), FitResultJson.objectiveKind(o.delta()), fit.startsReachingBest(),
+                fit.starts());
+        if (boot != null) {
+            out.printf(Locale.ROOT, "± = bootstrap standard error, %d resamples, seed %d%n",
+                    boot.resamples(), boot.seed());
+        }
+        if (o.form().equals("chinchilla")) {
+            try {
+                ComputeOptimalAllocation.Allocation a = new ComputeOptimalAllocation(fit.best())
+                        .at(FitResultJson.REFERENCE_FLOPS);
+                out.printf(Locale.ROOT, "compute-optimal at C = %.3g FLOP: N = %.4g, D = %.4g,"
+                        + " %.4g tokens per parameter%n", a.flops(), a.parameters(), a.tokens(),
+                        a.tokensPerParameter());
+            } catch (IllegalArgumentException e) {
+                out.println("compute-optimal: " + e.getMessage());
+            }
+        }
+        out.printf(Locale.ROOT, "wrote %s (%d ms)%n", o.out(), totalMs);
+    }
+}
