@@ -41,6 +41,15 @@ class AtomicFilesTest {
     }
 
     @Test
+    void resultsGetTheSamePermissionsAsAPlainlyCreatedFile() throws IOException {
+        // A plain file shows what the umask allows; an owner-only result would lock out collaborators.
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path result = dir.resolve("result.json");
+        AtomicFiles.write(result, "{}");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(result));
+    }
+
+    @Test
     void recognisesItsTemporaryFiles() {
         assertTrue(AtomicFiles.isTemporary(Path.of(".status.json.12345.tmp")));
         assertFalse(AtomicFiles.isTemporary(Path.of("status.json")));

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Replaces whole files so that a reader sees either the old or the new content, never a mix and
@@ -37,9 +38,12 @@ public final class AtomicFiles {
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         // Same directory as the target: a rename across file systems would not be atomic.
-        Path temp = Files.createTempFile(dir, TEMP_PREFIX + absolute.getFileName() + ".", TEMP_SUFFIX);
+        // Not Files.createTempFile: it makes the file owner-only (0600), and results must keep the
+        // umask's permissions so that collaborators and cluster jobs can read them.
+        Path temp = dir.resolve(TEMP_PREFIX + absolute.getFileName() + "."
+                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + TEMP_SUFFIX);
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);
