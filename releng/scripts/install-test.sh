@@ -20,11 +20,12 @@ if ls "$P"/plugins/org.lmworkbench.ui_* >/dev/null 2>&1; then
     fail "the bare product already contains org.lmworkbench.ui"
 fi
 "$P/lmw" -nosplash -consoleLog -data "$WORK/ws-director" -application org.eclipse.equinox.p2.director \
-    -repository "file:$SITE" -installIU org.lmworkbench.feature.feature.group >"$WORK/director.log" 2>&1
+    -repository "file:$SITE" -installIU org.lmworkbench.feature.feature.group,org.lmworkbench.backend.feature.feature.group \
+    >"$WORK/director.log" 2>&1
 rc=$?
 cat "$WORK/director.log"
 [ "$rc" -eq 0 ] || fail "the p2 director exited with code $rc"
-for b in org.lmworkbench.core org.lmworkbench.ui org.lmworkbench.rcp com.google.gson org.apache.commons.math3; do
+for b in org.lmworkbench.core org.lmworkbench.ui org.lmworkbench.rcp org.lmworkbench.backend com.google.gson org.apache.commons.math3; do
     ls "$P/plugins/${b}_"* >/dev/null 2>&1 || fail "$b was not installed into $P/plugins"
 done
 
@@ -37,4 +38,7 @@ grep -q '^org.lmworkbench.ui .* ACTIVE' "$WORK/check.log" || fail "org.lmworkben
 errors="$(log_errors "$WORK/ws-check/.metadata/.log" "$P"/configuration/*.log)"
 [ -z "$errors" ] || fail "errors were logged:
 $errors"
+# The backend is installed as a folder whose lib/ jars form the command-line JVM's classpath.
+[ -d "$(ls -d "$P"/plugins/org.lmworkbench.backend_* | head -n 1)" ] || fail "org.lmworkbench.backend was not installed unpacked"
+"$P/lmw" fit --help >"$WORK/fit-help.log" 2>&1 || { cat "$WORK/fit-help.log"; fail "lmw fit --help failed in the installed product"; }
 echo "install test: OK (feature installed from $SITE, workbench bundles active)"

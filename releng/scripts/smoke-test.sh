@@ -80,5 +80,21 @@ rc=$?
 errors="$(log_errors "$WS/.metadata/.log" "$PRODUCT"/configuration/*.log "$WORK/console.log")"
 [ -z "$errors" ] || fail "errors were logged:
 $errors"
+# The training backend runs as a plain JVM on the installed bundles: train a tiny spec with it.
+if ls -d "$PRODUCT"/plugins/org.lmworkbench.backend_*/ >/dev/null 2>&1; then
+    cat >"$WORK/tiny.lmx" <<'SPEC'
+{"name": "tiny", "model": {"width": 16, "depth": 1, "activation": "tanh"},
+ "data": {"n_train": 64, "n_test": 16, "input_dim": 8},
+ "optimizer": {"name": "gd", "lr": 0.05}, "training": {"steps": 20},
+ "probes": {"metrics_every": 5, "sharpness": {"every": 10}}, "execution": {"device": "cpu"}}
+SPEC
+    "$PRODUCT/lmw" run "$WORK/tiny.lmx" --out "$WORK/tiny-run" >"$WORK/backend.log" 2>&1 \
+        || { cat "$WORK/backend.log" >&2; fail "lmw run of a tiny spec failed"; }
+    grep -q '"state" *: *"completed"' "$WORK/tiny-run/status.json" \
+        || fail "the tiny run did not complete: $(cat "$WORK/tiny-run/status.json")"
+    [ "$(wc -l <"$WORK/tiny-run/metrics.jsonl")" -ge 4 ] || fail "the tiny run logged too few metrics"
+    [ -s "$WORK/tiny-run/probes/sharpness.jsonl" ] || fail "the tiny run recorded no sharpness"
+    echo "smoke test: lmw run trained a tiny spec on the $(sed -n 's/.*"device" *: *"\([^"]*\)".*/\1/p' "$WORK/tiny-run/status.json") backend"
+fi
 echo "smoke test: OK (window '$TITLE', clean exit, no errors logged)"
 rm -rf "$WORK"

@@ -1,0 +1,146 @@
+package org.lmworkbench.backend.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.lmworkbench.backend.data.Batch;
+import org.lmworkbench.backend.data.DeviceData;
+import org.lmworkbench.backend.data.Datasets;
+import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.backend.optim.Optimizer;
+import org.lmworkbench.backend.optim.Optimizers;
+import org.lmworkbench.backend.train.Scalars;
+import org.lmworkbench.backend.train.StepRunner;
+import org.lmworkbench.core.spec.ExperimentSpec;
+
+/** Every model family trains on suitable data, and the losses follow their documented conventions. */
+class ModelsTest {
+
+    private static ExperimentSpec spec(String json) {
+        return ExperimentSpec.fromJson(json);
+    }
+
+    /** Loss after {@code steps} steps divided by the initial loss. */
+    private static double trainRatio(ExperimentSpec spec, int steps) {
+        Engine engine = Engines.pytorch(1);
+        try (NDManager root = NDManager.newBaseManager()) {
+            DeviceData data = new DeviceData(Datasets.load(spec, null), root, DataType.FLOAT32);
+            Model model = Models.create(spec, data.shape());
+            ParameterSet params = model.init(root, spec.seed(), DataType.FLOAT32);
+            params.requireGradients();
+            Optimizer optimizer = Optimizers.create(spec.optimizer(), params);
+            StepRunner runner = new StepRunner(engine, model, Loss.of(spec.training().loss()), params, optimizer);
+            NDList persistent = new NDList(params.arrays());
+            optimizer.stateArrays().values().forEach(persistent::add);
+            persistent.add(data.train().x());
+            persistent.add(data.train().y());
+            int arraysBefore = root.getManagedArrays().size();
+            double first = 0;
+            double last = 0;
+            for (int t = 0; t < steps; t++) {
+                try (NDManager s = root.newSubManager()) {
+                    s.tempAttachAll(persistent);
+                    last = runner.forwardBackward(data.train());
+                    if (t == 0) {
+                        first = last;
+                    }
+                    runner.update(spec.optimizer().lr(), s);
+                }
+            }
+            assertEquals(arraysBefore, root.getManagedArrays().size(), "arrays leak into the root manager");
+            return last / first;
+        }
+    }
+
+    @Test
+    void transformerLearnsModularArithmeticTokens() {
+        ExperimentSpec s = spec("""
+                {"name": "t", "model": {"family": "transformer", "depth": 1, "width": 64, "embedding": 32, "heads": 4,
+                 "context": 4}, "data": {"source": "modular_arithmetic", "modulus": 11, "n_train": 100, "n_test": 21},
+                 "optimizer": {"name": "adam", "lr": 0.003}, "training": {"loss": "cross_entropy"}}
+                """);
+        assertTrue(trainRatio(s, 30) < 0.7);
+    }
+
+    @Test
+    void cnnAndResnetTrainOnImages() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("img");
+        java.util.Map<String, org.lmworkbench.backend.data.NpyArray> arrays = new java.util.LinkedHashMap<>();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        double[] x = new double[64 * 1 * 8 * 8];
+        long[] y = new long[64];
+        for (int i = 0; i < 64; i++) {
+            y[i] = i % 2;
+            for (int p = 0; p < 64; p++) {
+                x[i * 64 + p] = r.nextGaussian() * 0.3 + (y[i] == 1 && p < 32 ? 1 : 0);
+            }
+        }
+        arrays.put("x", org.lmworkbench.backend.data.NpyArray.of(x, 64, 1, 8, 8));
+        arrays.put("y", org.lmworkbench.backend.data.NpyArray.of(y, 64));
+        java.nio.file.Path file = dir.resolve("img.npz");
+        java.nio.file.Files.write(file, org.lmworkbench.backend.data.NpzArchive.encode(arrays));
+        for (String family : new String[] {"cnn", "resnet"}) {
+            ExperimentSpec s = spec("""
+                    {"name": "c", "model": {"family": "%s", "depth": 2, "channels": 8, "blocks": 1},
+                     "data": {"source": "npz", "path": "%s", "n_train": 48, "n_test": 16},
+                     "optimizer": {"name": "adam", "lr": 0.01}, "training": {"loss": "cross_entropy"}}
+                    """.formatted(family, file));
+            assertTrue(trainRatio(s, 25) < 0.8, family);
+        }
+    }
+
+    @Test
+    void everyActivationAndParameterizationTrainsAnMlp() {
+        for (String act : new String[] {"relu", "tanh", "gelu", "linear", "sigmoid"}) {
+            for (String p : new String[] {"sp", "ntk", "mup"}) {
+                ExperimentSpec s = spec("""
+                        {"name": "m", "model": {"width": 32, "depth": 2, "activation": "%s", "parameterization": "%s",
+                         "base_width": 16}, "data": {"n_train": 64, "input_dim": 8},
+                         "optimizer": {"name": "sgd", "lr": 0.05}}
+                        """.formatted(act, p));
+                assertTrue(trainRatio(s, 20) < 1.0, act + "/" + p);
+            }
+        }
+    }
+
+    @Test
+    void lossConventions() {
+        Engines.pytorch(1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray out = m.create(new double[] {1, 2, 3, 4}, new Shape(2, 2));
+            NDArray target = m.create(new double[] {0, 0, 3, 2}, new Shape(2, 2));
+            // 0.5 * (1 + 4 + 0 + 4) summed over outputs, / 2 examples.
+            assertEquals(2.25, Scalars.value(Loss.MSE.compute(out, target)), 1e-12);
+            NDArray onehot = m.create(new double[] {1, 0, 0, 1}, new Shape(2, 2));
+            double expected = (Math.log(Math.exp(1) + Math.exp(2)) - 1 + Math.log(Math.exp(3) + Math.exp(4)) - 4) / 2;
+            assertEquals(expected, Scalars.value(Loss.CROSS_ENTROPY.compute(out, onehot)), 1e-12);
+        }
+    }
+
+    @Test
+    void initialisationIsDeterministicAndNamed() {
+        Engines.pytorch(1);
+        Parameterization sp = new Parameterization(org.lmworkbench.core.spec.ModelSpec.Parameterization.SP, 1, 8, 8, false);
+        Mlp mlp = new Mlp(4, 2, 8, 2, org.lmworkbench.core.spec.ModelSpec.Activation.RELU, true, 1, sp);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ParameterSet a = mlp.init(m, 5, DataType.FLOAT64);
+            ParameterSet b = mlp.init(m, 5, DataType.FLOAT64);
+            assertEquals(List.of("hidden1.weight", "hidden1.bias", "hidden2.weight", "hidden2.bias", "output.weight",
+                    "output.bias"), a.names());
+            assertArrayEquals(a.toFlatDoubles(), b.toFlatDoubles());
+            List<NDArray> shifted = new ArrayList<>();
+            a.arrays().forEach(x -> shifted.add(x.add(1)));
+            assertEquals(a.elementCount(), a.withArrays(shifted).elementCount());
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package org.lmworkbench.backend.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.SpecLoadResult;
+
+/** {@code run <spec> --out <dir>}: trains the single run of a spec into the run folder {@code <dir>}. */
+final class RunCommand {
+
+    static final String HELP = """
+            usage: lmw-backend run <spec.lmx> --out <run-dir> [--threads N] [--device auto|cpu|gpu]
+
+            Trains the single run described by <spec.lmx> into the run folder <run-dir>
+            (spec.json, status.json, metrics.jsonl, probes/, activations/, checkpoints/, log.txt).
+            <run-dir> must not exist yet (or be empty). A spec with a sweep needs 'sweep'.
+
+              --out DIR       the run folder to create
+              --threads N     intra-op CPU threads (overrides execution.threads)
+              --device D      auto (GPU if DJL sees one), cpu or gpu (overrides execution.device)
+
+            exit codes: 0 completed, 2 invalid input, 3 diverged, 1 internal error""";
+
+    private RunCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
+        CliArgs a = CliArgs.parse(args, Set.of("out", "threads", "device"), Set.of());
+        if (a.has("help")) {
+            out.println(HELP);
+            return ExitCodes.OK;
+        }
+        if (a.positional().size() != 1 || !a.has("out")) {
+            throw new UsageException("run needs a spec file and --out <run-dir>\n\n" + HELP);
+        }
+        Path specFile = Path.of(a.positional().get(0));
+        SpecLoadResult loaded = SpecLoading.load(specFile, err);
+        if (loaded.isSweep()) {
+            throw new UsageException(specFile + ": the spec is a sweep of " + loaded.runs().size()
+                    + " runs; use 'sweep " + specFile + " --out <dir>' to run them");
+        }
+        ExperimentSpec spec = RunLauncher.withOverrides(
+                SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile), a);
+        Path dir = Path.of(a.get("out")).toAbsolutePath().normalize();
+        checkTarget(dir);
+        try (RunLauncher.Prepared prepared = RunLauncher.prepare(spec, null)) {
+            RunDirectory run = create(dir, spec);
+            return RunLauncher.train(run, prepared, out, err);
+        }
+    }
+
+    /** Refuses an existing non-empty folder before any work is done. */
+    static void checkTarget(Path dir) throws UsageException, IOException {
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new UsageException(dir + ": exists and is not empty; choose a new folder, or use 'resume "
+                            + dir + "' to continue a run");
+                }
+            }
+        } else if (Files.exists(dir)) {
+            throw new UsageException(dir + ": exists and is not a folder");
+        }
+    }
+
+    private static RunDirectory create(Path dir, ExperimentSpec spec) throws UsageException {
+        Path parent = dir.getParent();
+        try {
+            Files.deleteIfExists(dir); // an empty folder the user made beforehand
+            return RunDirectory.create(parent, dir.getFileName().toString(), spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(dir + ": the folder name must consist of A-Z a-z 0-9 . _ - (not starting with .)");
+        } catch (IOException e) {
+            throw new UsageException(dir + ": cannot create the run folder: " + describe(e));
+        }
+    }
+
+    static String describe(IOException e) {
+        String kind = switch (e.getClass().getSimpleName()) {
+            case "AccessDeniedException" -> "permission denied";
+            case "NoSuchFileException" -> "no such file or folder";
+            case "FileSystemException" -> "file system error";
+            case "NotDirectoryException" -> "a parent is not a folder";
+            case "FileAlreadyExistsException" -> "exists already";
+            default -> e.getClass().getSimpleName();
+        };
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")" : "";
+        return kind + reason + (e.getMessage() != null && !(e instanceof java.nio.file.FileSystemException)
+                ? ": " + e.getMessage() : "");
+    }
+}

@@ -1,0 +1,135 @@
+package org.lmworkbench.backend.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.lmworkbench.backend.exec.LocalProcessExecutor;
+import org.lmworkbench.backend.exec.RunExecutor;
+import org.lmworkbench.backend.exec.RunRequest;
+import org.lmworkbench.backend.exec.RunResult;
+import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.ResolvedRun;
+import org.lmworkbench.core.spec.SpecLoadResult;
+
+/**
+ * {@code sweep <spec> --out <dir>}: creates {@code <dir>/runs/<run-id>/} for every run of the spec
+ * (queued, so the workbench sees the whole sweep at once) and trains them in separate processes
+ * through a {@link RunExecutor}. Existing run folders are resumed, so re-running a sweep completes
+ * what is missing and leaves finished runs alone.
+ */
+final class SweepCommand {
+
+    static final String HELP = """
+            usage: lmw-backend sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
+
+            Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
+            process, K at a time (default: execution.parallel). A failed or diverged run does not stop
+            the others. Run folders that exist already are resumed (completed ones are skipped).
+
+              --out DIR       project folder; runs go to DIR/runs/
+              --parallel K    concurrent runs (overrides execution.parallel)
+              --threads N     intra-op CPU threads per run
+              --device D      auto, cpu or gpu for every run
+
+            exit codes: 0 all completed, 2 invalid input (in the spec or in some run),
+                        3 some run diverged, 1 some run failed""";
+
+    private SweepCommand() {
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
+        CliArgs a = CliArgs.parse(args, Set.of("out", "parallel", "threads", "device"), Set.of());
+        if (a.has("help")) {
+            out.println(HELP);
+            return ExitCodes.OK;
+        }
+        if (a.positional().size() != 1 || !a.has("out")) {
+            throw new UsageException("sweep needs a spec file and --out <dir>\n\n" + HELP);
+        }
+        Path specFile = Path.of(a.positional().get(0));
+        SpecLoadResult loaded = SpecLoading.load(specFile, err);
+        List<ResolvedRun> runs = loaded.runs();
+        // Overrides are validated here once, so that a bad value is one message rather than one per run.
+        RunLauncher.withOverrides(runs.get(0).spec(), a);
+        int parallel = a.integer("parallel", runs.get(0).spec().execution().parallel());
+        if (parallel < 1) {
+            throw new UsageException("--parallel must be at least 1");
+        }
+        List<String> extra = new ArrayList<>();
+        for (String key : new String[] {"threads", "device"}) {
+            if (a.has(key)) {
+                extra.add("--" + key);
+                extra.add(a.get(key));
+            }
+        }
+        Path runsFolder = Path.of(a.get("out")).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
+        List<RunRequest> requests = new ArrayList<>();
+        for (ResolvedRun r : runs) {
+            ExperimentSpec spec = SpecLoading.absoluteDataPath(r.spec(), specFile);
+            Path folder = runsFolder.resolve(r.runId());
+            if (!Files.isDirectory(folder)) {
+                try {
+                    RunDirectory.create(runsFolder, r.runId(), spec);
+                } catch (IOException e) {
+                    throw new UsageException(folder + ": cannot create the run folder: " + RunCommand.describe(e));
+                }
+            }
+            requests.add(new RunRequest(r.runId(), folder, extra, spec.execution().jvmMemory()));
+        }
+        out.println("sweep of " + requests.size() + " runs in " + runsFolder + ", " + parallel + " at a time");
+        return execute(new LocalProcessExecutor(parallel), requests, out);
+    }
+
+    /** Runs the requests and prints one line per finished run. */
+    static int execute(RunExecutor executor, List<RunRequest> requests, PrintStream out) {
+        Thread stopper = new Thread(executor::close, "lmw-sweep-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try (executor) {
+            List<RunResult> results = executor.execute(requests, r -> out.println(r.request().runId() + ": "
+                    + describe(r.exitCode()) + " (" + r.elapsed().toSeconds() + " s)"));
+            return summarize(results, out);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERNAL;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopper);
+            } catch (IllegalStateException shuttingDown) {
+                // Already stopping; the hook closes the executor.
+            }
+        }
+    }
+
+    private static int summarize(List<RunResult> results, PrintStream out) {
+        int completed = 0;
+        int invalid = 0;
+        int diverged = 0;
+        int failed = 0;
+        for (RunResult r : results) {
+            switch (r.exitCode()) {
+                case ExitCodes.OK -> completed++;
+                case ExitCodes.INVALID_INPUT -> invalid++;
+                case ExitCodes.DIVERGED -> diverged++;
+                default -> failed++;
+            }
+        }
+        out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed");
+        return failed > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
+                : diverged > 0 ? ExitCodes.DIVERGED : ExitCodes.OK;
+    }
+
+    private static String describe(int code) {
+        return switch (code) {
+            case ExitCodes.OK -> "completed";
+            case ExitCodes.INVALID_INPUT -> "invalid input (see its log.txt)";
+            case ExitCodes.DIVERGED -> "diverged";
+            case 143 -> "cancelled";
+            default -> "failed with exit code " + code + " (see its log.txt)";
+        };
+    }
+}

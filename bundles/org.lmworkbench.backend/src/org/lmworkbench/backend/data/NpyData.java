@@ -1,0 +1,77 @@
+package org.lmworkbench.backend.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Training data in numpy files.
+ * <ul>
+ * <li>{@code .npy}: one 2-D array {@code [n, d + 1]} whose last column is the label or target.</li>
+ * <li>{@code .npz}: arrays {@code x} ({@code [n, ...]}, any rank; rank 4 is read as images
+ * {@code [n, channels, height, width]}) and {@code y} ({@code [n]} labels/targets), optionally
+ * {@code x_test} and {@code y_test}; without them the last {@code n_test} examples are held out.</li>
+ * </ul>
+ */
+final class NpyData {
+
+    private NpyData() {
+    }
+
+    static ArrayDataset[] readNpy(Path file, boolean classify) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new DataException(file + ": file not found");
+        } catch (IOException e) {
+            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        NpyArray array = NpyFormat.decode(bytes, file.toString());
+        long[] shape = array.shape();
+        if (shape.length != 2 || shape[1] < 2) {
+            throw new DataException(file + ": a .npy data file must be a 2-D array [examples, features + 1] whose "
+                    + "last column is the label; this one has shape " + Arrays.toString(shape));
+        }
+        int n = (int) shape[0];
+        int cols = (int) shape[1];
+        double[] all = array.toDoubles();
+        double[] x = new double[n * (cols - 1)];
+        double[] label = new double[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(all, i * cols, x, i * (cols - 1), cols - 1);
+            label[i] = all[i * cols + cols - 1];
+        }
+        return new ArrayDataset[] {Targets.build(x, new long[] {cols - 1}, label, classify, file.toString()), null};
+    }
+
+    static ArrayDataset[] readNpz(Path file, boolean classify) {
+        Map<String, NpyArray> arrays = NpzArchive.read(file);
+        ArrayDataset train = pair(file, arrays, "x", "y", classify);
+        ArrayDataset test = arrays.containsKey("x_test") ? pair(file, arrays, "x_test", "y_test", classify) : null;
+        if (test != null && !Arrays.equals(test.example(), train.example())) {
+            throw new DataException(file + ": x_test examples have shape " + Arrays.toString(test.example())
+                    + " but x examples " + Arrays.toString(train.example()));
+        }
+        return new ArrayDataset[] {train, test};
+    }
+
+    private static ArrayDataset pair(Path file, Map<String, NpyArray> arrays, String xName, String yName,
+            boolean classify) {
+        NpyArray x = arrays.get(xName);
+        NpyArray y = arrays.get(yName);
+        if (x == null || y == null) {
+            throw new DataException(file + ": a .npz data file needs arrays '" + xName + "' and '" + yName
+                    + "'; it has " + arrays.keySet());
+        }
+        if (x.shape().length < 2 || y.shape().length != 1 || x.shape()[0] != y.shape()[0]) {
+            throw new DataException(file + ": '" + xName + "' must be [n, ...] and '" + yName + "' [n]; got "
+                    + Arrays.toString(x.shape()) + " and " + Arrays.toString(y.shape()));
+        }
+        long[] example = Arrays.copyOfRange(x.shape(), 1, x.shape().length);
+        return Targets.build(x.toDoubles(), example, y.toDoubles(), classify, file + ":" + yName);
+    }
+}

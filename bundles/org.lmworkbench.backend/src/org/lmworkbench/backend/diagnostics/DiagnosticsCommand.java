@@ -1,0 +1,203 @@
+package org.lmworkbench.backend.diagnostics;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.lmworkbench.backend.data.Batch;
+import org.lmworkbench.backend.data.DataException;
+import org.lmworkbench.backend.engine.DeviceChoice;
+import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.backend.model.Model;
+import org.lmworkbench.backend.model.ParameterSet;
+import org.lmworkbench.backend.similarity.CommandOptions;
+import org.lmworkbench.backend.similarity.SimilarityException;
+import org.lmworkbench.backend.train.Checkpoints;
+import org.lmworkbench.backend.train.TrainingSetup;
+import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.spec.ExperimentSpec;
+
+/**
+ * {@code lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n]}:
+ * feature-learning diagnostics of a checkpoint on the first {@code n} training examples (default
+ * 512): relative weight change from the initialisation (re-created from the run's seed, which is
+ * exact because initialisation uses a Java generator), hidden-kernel alignment with the
+ * initialisation per layer, the neural feature ansatz correlation per dense layer (MLPs) and neural
+ * collapse of the last hidden layer (classification). Default output:
+ * {@code <run-dir>/diagnostics/step-<n>.json}. Exit codes: 0 done, 2 invalid input, 1 internal.
+ */
+public final class DiagnosticsCommand {
+
+    static final String HELP = """
+            usage: lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n] [--threads n]
+
+            Relative weight change and hidden-kernel alignment with the initialisation (lazy vs rich),
+            neural feature ansatz correlation per dense layer (mlp), neural collapse NC1-NC4 of the last
+            hidden layer (classification). Exit codes: 0 done, 2 invalid input, 1 internal error.""";
+
+    private static final String NAME = "diagnostics";
+
+    private DiagnosticsCommand() {
+    }
+
+    /** Runs the command as a program (the backend's Main dispatches to {@link #run} instead). */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; {@code args} are the words after {@code diagnostics}. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            CommandOptions o = new CommandOptions(NAME, args, Set.of("checkpoint", "out", "examples", "threads"));
+            if (o.help()) {
+                out.println(HELP);
+                return 0;
+            }
+            if (o.positional().size() != 1) {
+                throw new SimilarityException(NAME + ": expected one run directory (see --help)");
+            }
+            RunDirectory run = new RunDirectory(Path.of(o.positional().get(0)).toAbsolutePath().normalize());
+            if (!Files.isRegularFile(run.specFile())) {
+                throw new SimilarityException(run.path() + ": not a run folder (no spec.json)");
+            }
+            long step = o.number(NAME, "checkpoint", -1, 0);
+            if (step < 0) {
+                throw new SimilarityException(NAME + ": --checkpoint <step> is required; available steps: "
+                        + run.checkpointSteps());
+            }
+            Path checkpoint = run.checkpointFile(step);
+            if (!Files.isRegularFile(checkpoint)) {
+                throw new SimilarityException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
+            }
+            ExperimentSpec spec = run.readSpec();
+            Path target = o.get("out") != null ? Path.of(o.get("out"))
+                    : run.path().resolve("diagnostics").resolve("step-" + step + ".json");
+            int examples = (int) o.number(NAME, "examples", 512, 2);
+            Engine engine = Engines.pytorch((int) o.number(NAME, "threads", 1, 1));
+            Device device = DeviceChoice.choose(spec.execution().device(), engine);
+            JsonObject json;
+            try (NDManager manager = engine.newBaseManager(device);
+                 TrainingSetup setup = TrainingSetup.open(spec, device, manager)) {
+                json = compute(run, step, spec, setup, Checkpoints.load(checkpoint, setup.model(), spec, setup.manager()),
+                        setup.data().trainingSubset(examples));
+            }
+            AtomicFiles.write(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+                    .create().toJson(json) + "\n");
+            out.println("diagnostics: wrote " + target);
+            return 0;
+        } catch (SimilarityException | DataException | DeviceChoice.DeviceUnavailableException e) {
+            err.println("diagnostics: " + e.getMessage());
+            return 2;
+        } catch (Exception | Error e) {
+            err.println("diagnostics: internal error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    static JsonObject compute(RunDirectory run, long step, ExperimentSpec spec, TrainingSetup setup, ParameterSet now,
+            Batch batch) {
+        Model model = setup.model();
+        ParameterSet init = model.init(setup.manager(), spec.seed(), TrainingSetup.dtype(spec));
+        JsonObject json = new JsonObject();
+        json.addProperty("kind", "diagnostics");
+        json.addProperty("run", run.runId());
+        json.addProperty("step", step);
+        json.addProperty("model", model.family());
+        json.addProperty("examples", batch.size());
+
+        JsonObject change = new JsonObject();
+        double moved = 0;
+        double base = 0;
+        for (String name : now.names()) {
+            change.addProperty(name, LazyRichDiagnostics.relativeChange(now.get(name), init.get(name)));
+            double[] terms = LazyRichDiagnostics.changeTerms(now.get(name), init.get(name));
+            moved += terms[0];
+            base += terms[1];
+        }
+        change.addProperty("all", Math.sqrt(moved) / Math.sqrt(base));
+        json.add("relative_weight_change", change);
+
+        Map<String, NDArray> hiddenNow = capture(model, now, batch.x());
+        Map<String, NDArray> hiddenInit = capture(model, init, batch.x());
+        JsonObject kernel = new JsonObject();
+        for (String layer : hiddenNow.keySet()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("alignment_to_init", LazyRichDiagnostics.kernelAlignment(hiddenInit.get(layer),
+                    hiddenNow.get(layer)));
+            entry.addProperty("centred_alignment_to_init", LazyRichDiagnostics.centredAlignment(hiddenInit.get(layer),
+                    hiddenNow.get(layer)));
+            kernel.add(layer, entry);
+        }
+        json.add("hidden_kernel", kernel);
+        json.add("neural_feature_ansatz", nfa(model, now, batch.x()));
+        json.add("neural_collapse", collapse(model, now, batch, hiddenNow));
+        return json;
+    }
+
+    private static Map<String, NDArray> capture(Model model, ParameterSet params, NDArray x) {
+        Map<String, NDArray> captured = new LinkedHashMap<>();
+        model.forward(params, x, false, (layer, activation) -> captured.put(layer, activation.duplicate()));
+        return captured;
+    }
+
+    private static JsonObject nfa(Model model, ParameterSet params, NDArray x) {
+        JsonObject nfa = new JsonObject();
+        if (!model.family().equals("mlp")) {
+            nfa.addProperty("skipped", "the neural feature ansatz probe supports mlp models");
+            return nfa;
+        }
+        for (String layer : model.layerNames()) {
+            NDArray weight = params.get(layer + ".weight");
+            double[][] featureMatrix = NeuralFeatureAnsatz.featureMatrix(weight);
+            try {
+                double[][] agop = layer.equals(model.layerNames().get(0)) ? LayerAgop.ofInput(model, params, x)
+                        : LayerAgop.viaBias(model, params, x, layer);
+                nfa.addProperty(layer, NeuralFeatureAnsatz.correlation(featureMatrix, agop));
+            } catch (IllegalArgumentException e) {
+                nfa.addProperty(layer, "skipped: " + e.getMessage());
+            }
+        }
+        return nfa;
+    }
+
+    private static JsonObject collapse(Model model, ParameterSet params, Batch batch, Map<String, NDArray> hidden) {
+        JsonObject nc = new JsonObject();
+        if (batch.labels() == null || hidden.isEmpty()) {
+            nc.addProperty("skipped", "neural collapse needs a classification task and a hidden layer");
+            return nc;
+        }
+        String last = model.layerNames().get(model.layerNames().size() - 1);
+        NDArray logits = model.forward(params, batch.x(), false);
+        int classes = (int) logits.getShape().get(1);
+        int[] predictions = logits.argMax(1).toType(DataType.INT32, false).toIntArray();
+        double[][] classifier = null;
+        if (params.names().contains("output.weight") && params.get("output.weight").getShape().dimension() == 2) {
+            classifier = NeuralFeatureAnsatz.toRect(params.get("output.weight").transpose());
+        }
+        NDArray h = hidden.get(last);
+        double[][] features = NeuralFeatureAnsatz.toRect(h.reshape(h.getShape().get(0), -1));
+        try {
+            NeuralCollapse r = NeuralCollapse.of(features, batch.labels(), classes, classifier, predictions);
+            nc.addProperty("layer", last);
+            nc.addProperty("nc1", r.nc1());
+            nc.addProperty("nc2_equinorm", r.nc2Equinorm());
+            nc.addProperty("nc2_equiangular", r.nc2Equiangular());
+            nc.addProperty("nc3", r.nc3());
+            nc.addProperty("nc4", r.nc4());
+        } catch (IllegalArgumentException e) {
+            nc.addProperty("skipped", e.getMessage());
+        }
+        return nc;
+    }
+}

@@ -1,0 +1,26 @@
+package org.lmworkbench.backend.exec;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Executes the runs of a sweep. Each run trains in a backend process of its own, so a crash, an
+ * out-of-memory error or a divergence stays in that run; a run that fails never stops the others.
+ * {@link LocalProcessExecutor} starts child JVMs on this machine; a cluster scheduler (submitting
+ * {@code resume <run-dir>} jobs on a shared file system) is another implementation of this one
+ * interface.
+ */
+public interface RunExecutor extends AutoCloseable {
+
+    /**
+     * Runs every request to its end and returns the results in request order.
+     *
+     * @param onFinished called (from any thread) as each run ends, for progress output
+     * @throws InterruptedException if the calling thread is interrupted; running children are stopped
+     */
+    List<RunResult> execute(List<RunRequest> runs, Consumer<RunResult> onFinished) throws InterruptedException;
+
+    /** Stops anything still running. */
+    @Override
+    void close();
+}

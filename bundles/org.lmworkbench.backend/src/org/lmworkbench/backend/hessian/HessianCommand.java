@@ -1,0 +1,165 @@
+package org.lmworkbench.backend.hessian;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import org.lmworkbench.backend.data.Batch;
+import org.lmworkbench.backend.data.DataException;
+import org.lmworkbench.backend.engine.DeviceChoice;
+import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.backend.model.ParameterSet;
+import org.lmworkbench.backend.optim.LrSchedule;
+import org.lmworkbench.backend.train.Checkpoints;
+import org.lmworkbench.backend.train.TrainingSetup;
+import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.ProbeSpec;
+
+/**
+ * {@code lmw-backend hessian <run-dir> --checkpoint <step> [--top-k k] [--trace] [--density]}:
+ * the Hessian spectrum of a checkpoint's training loss, written atomically to
+ * {@code probes/hessian-step-<step>.json} of the run (see {@link HessianCommandOptions#USAGE}).
+ *
+ * <p>The Hessian is that of the training objective over the same fixed prefix of training examples
+ * the run's sharpness probe uses ({@code probes.sharpness.examples}), in the run's dtype and in
+ * training mode, so the file is directly comparable with {@code probes/sharpness.jsonl}. All
+ * estimates share one gradient graph. Called by the backend's {@code Main} through reflection.
+ */
+public final class HessianCommand {
+
+    private HessianCommand() {
+    }
+
+    /**
+     * @param args arguments after {@code hessian}
+     * @return exit code: 0 done, 2 invalid input, 1 internal error
+     */
+    public static int run(String[] args) {
+        return run(args, System.out, System.err);
+    }
+
+    /**
+     * @param args arguments after {@code hessian}
+     * @param out  receives the summary
+     * @param err  receives error messages
+     * @return exit code: 0 done, 2 invalid input, 1 internal error
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                out.println(HessianCommandOptions.USAGE);
+                return 0;
+            }
+        }
+        HessianCommandOptions o;
+        RunDirectory run;
+        ExperimentSpec spec;
+        Path checkpoint;
+        try {
+            o = HessianCommandOptions.parse(args);
+            run = new RunDirectory(o.runDir().toAbsolutePath().normalize());
+            if (!Files.isRegularFile(run.specFile())) {
+                throw new IllegalArgumentException(run.path() + ": not a run folder (no spec.json)");
+            }
+            spec = run.readSpec();
+            checkpoint = run.checkpointFile(o.checkpoint());
+            if (!Files.isRegularFile(checkpoint)) {
+                throw new IllegalArgumentException(checkpoint + ": no such checkpoint; available steps: "
+                        + run.checkpointSteps());
+            }
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("hessian: " + e.getMessage() + "\n\n" + HessianCommandOptions.USAGE);
+            return 2;
+        }
+        try {
+            Path file = compute(o, run, spec, checkpoint, out);
+            out.println("wrote " + file);
+            return 0;
+        } catch (DataException | DeviceChoice.DeviceUnavailableException e) {
+            err.println("hessian: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("hessian: internal error: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+    }
+
+    private static Path compute(HessianCommandOptions o, RunDirectory run, ExperimentSpec spec, Path checkpoint,
+            PrintStream out) throws IOException {
+        ProbeSpec.Sharpness s = spec.probes().sharpness();
+        int threads = o.threads() > 0 ? o.threads() : spec.execution().threads();
+        Engine engine = Engines.pytorch(threads);
+        Device device = DeviceChoice.choose(spec.execution().device(), engine);
+        long start = System.nanoTime();
+        try (NDManager manager = engine.newBaseManager(device);
+             TrainingSetup setup = TrainingSetup.open(spec, device, manager)) {
+            ParameterSet params = Checkpoints.load(checkpoint, setup.model(), spec, setup.manager());
+            Batch batch = setup.data().trainingSubset(o.examples() > 0 ? o.examples() : s.examples());
+            double lr = new LrSchedule(spec.optimizer(), spec.training().steps())
+                    .at(Math.max(0, o.checkpoint() - 1));
+            StabilityThreshold threshold = StabilityThreshold.of(spec.optimizer(), lr);
+
+            JsonObject json = new JsonObject();
+            json.addProperty("run", run.runId());
+            json.addProperty("step", o.checkpoint());
+            json.addProperty("checkpoint", run.path().relativize(checkpoint).toString());
+            json.addProperty("examples", batch.size());
+            json.addProperty("mode", ModelHessian.MODE);
+            json.addProperty("parameters", params.elementCount());
+            json.addProperty("lr", lr);
+            // The Hessian of the loss is compared with the GD-family threshold; Adam's threshold
+            // concerns the preconditioned Hessian, which depends on optimizer state this command
+            // does not use, so none is written for Adam.
+            CheckpointSpectrum.number(json, "threshold", threshold.preconditioned() ? Double.NaN : threshold.value());
+            json.addProperty("threshold_kind", threshold.preconditioned() ? "none" : threshold.kind());
+            try (HessianOperator op = new HessianOperator(ModelHessian.product(setup.model(), params, setup.loss(),
+                    batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
+                json.addProperty("dtype", op.product().layout().dataType().toString().toLowerCase());
+                CheckpointSpectrum spectrum = new CheckpointSpectrum(op, o.seed());
+                json.addProperty("loss", op.product().loss());
+                int k = o.topK() > 0 ? o.topK() : s.topK();
+                json.add("top", spectrum.top(k, Double.isNaN(o.tolerance()) ? s.tolerance() : o.tolerance(),
+                        o.maxIterations() > 0 ? o.maxIterations() : Math.max(s.maxIterations(), 3 * k)));
+                if (o.trace()) {
+                    json.add("trace", spectrum.trace(o.traceSamples() > 0 ? o.traceSamples()
+                            : spec.probes().trace().samples()));
+                }
+                if (o.density()) {
+                    json.add("density", spectrum.density(o.densityRuns(), o.densitySteps(), o.sigma(),
+                            o.gridPoints()));
+                }
+                json.addProperty("hvps", op.hvpCount());
+            }
+            json.addProperty("seconds", (System.nanoTime() - start) * 1e-9);
+            json.addProperty("created", Instant.now().toString());
+            Path file = run.path().resolve(RunDirectory.PROBES).resolve("hessian-step-" + o.checkpoint() + ".json");
+            AtomicFiles.write(file, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
+            out.println(summary(json));
+            return file;
+        }
+    }
+
+    private static String summary(JsonObject json) {
+        JsonObject top = json.getAsJsonObject("top");
+        StringBuilder b = new StringBuilder("step ").append(json.get("step")).append(": top eigenvalues ")
+                .append(top.get("eigenvalues")).append(" (residuals ").append(top.get("residuals"))
+                .append(", ").append(top.get("hvps")).append(" HVPs)");
+        if (json.has("trace")) {
+            JsonObject t = json.getAsJsonObject("trace");
+            b.append(", trace ").append(t.get("estimate")).append(" +- ").append(t.get("standard_error"));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package org.lmworkbench.backend.hessian;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.lmworkbench.analysis.spectral.EigenResult;
+import org.lmworkbench.analysis.spectral.LanczosEigensolver;
+import org.lmworkbench.analysis.spectral.LinearOperator;
+import org.lmworkbench.analysis.spectral.ProgressSink;
+import org.lmworkbench.backend.data.Batch;
+import org.lmworkbench.backend.model.ParameterSet;
+import org.lmworkbench.backend.train.ProbeContext;
+import org.lmworkbench.backend.train.TrainingProbe;
+import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.OptimizerSpec;
+import org.lmworkbench.core.spec.ProbeSpec;
+
+/**
+ * Top-k Hessian eigenvalues during training ({@code probes.sharpness}), one JSON line per
+ * measurement in {@code probes/sharpness.jsonl}, plus the trace ({@code probes.trace}, through
+ * {@link TraceProbe}) since the training loop registers this one class for all Hessian probes.
+ *
+ * <p>As in Cohen et al. (2021): Lanczos (full reorthogonalisation) on exact Hessian-vector
+ * products of the training loss over a fixed prefix of {@code probes.sharpness.examples}
+ * training examples, stopped when {@code |beta_m s_mi| < tolerance |lambda_i|} for all k, each
+ * eigenvalue reported with its explicitly computed residual {@code ||Hv - lambda v||}, the number
+ * of products (residual checks included), the learning rate and the optimizer's stability
+ * threshold. For Adam/AdamW the eigenvalues are those of the preconditioned Hessian
+ * {@code P^-1 H}, {@code P = diag(sqrt(v_hat) + eps)}, compared with
+ * {@code (2+2 beta1)/((1-beta1) lr)}; before the first Adam step (no second moments yet) the plain
+ * sharpness is recorded with no threshold. The record says which.
+ *
+ * <p>The Lanczos start vector is drawn from a generator seeded by the run seed and the step, so a
+ * rerun writes identical lines; the probe never touches the parameters or optimizer state.
+ */
+public final class SharpnessProbe implements TrainingProbe {
+
+    /** File name under {@code probes/}. */
+    public static final String FILE = "sharpness.jsonl";
+
+    private final ExperimentSpec spec;
+    private final ProbeSpec.Sharpness sharpness;
+    private final TraceProbe trace;
+
+    /** @param spec the fully resolved spec of the run */
+    public SharpnessProbe(ExperimentSpec spec) {
+        this.spec = spec;
+        this.sharpness = spec.probes().sharpness();
+        this.trace = new TraceProbe(spec.probes().trace(), spec.seed());
+    }
+
+    @Override
+    public String name() {
+        return "sharpness";
+    }
+
+    @Override
+    public boolean due(long step) {
+        return sharpnessDue(step) || trace.due(step);
+    }
+
+    private boolean sharpnessDue(long step) {
+        return sharpness.every() > 0 && step % sharpness.every() == 0;
+    }
+
+    @Override
+    public void run(ProbeContext ctx) throws Exception {
+        long step = ctx.step();
+        Batch batch = ctx.trainingSubset(sharpness.examples());
+        int examples = batch.size();
+        try (HessianOperator op = new HessianOperator(ModelHessian.product(ctx.model(), ctx.parameters(),
+                ctx.loss(), batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
+            if (sharpnessDue(step)) {
+                Map<String, Object> record = measure(ctx, op, examples);
+                ctx.jsonl(FILE).append(record);
+            }
+            if (trace.due(step)) {
+                ctx.jsonl(TraceProbe.FILE).append(trace.measure(op, step, examples));
+            }
+        }
+    }
+
+    private Map<String, Object> measure(ProbeContext ctx, HessianOperator op, int examples) {
+        long step = ctx.step();
+        double lr = ctx.learningRate();
+        StabilityThreshold threshold = StabilityThreshold.of(spec.optimizer(), lr);
+        LinearOperator target = op;
+        if (threshold.preconditioned()) {
+            double[] d = adamScaling(ctx, op.product().layout());
+            if (d == null) {
+                threshold = new StabilityThreshold(Double.NaN, "none", false);
+            } else {
+                target = new PreconditionedOperator(op, d);
+            }
+        }
+        long before = op.hvpCount();
+        long start = System.nanoTime();
+        EigenResult r = solver(op.dimension(), step).solve(target, ProgressSink.NONE);
+        double seconds = (System.nanoTime() - start) * 1e-9;
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("step", step);
+        record.put("eigenvalues", r.eigenvalues());
+        record.put("residuals", r.residualNorms());
+        record.put("hvps", op.hvpCount() - before);
+        record.put("lr", lr);
+        record.put("threshold", threshold.value());
+        record.put("threshold_kind", threshold.kind());
+        record.put("quantity", threshold.quantity());
+        record.put("converged", r.converged());
+        record.put("iterations", r.iterations());
+        record.put("examples", examples);
+        record.put("mode", ModelHessian.MODE);
+        record.put("loss", op.product().loss());
+        record.put("method", "lanczos");
+        record.put("dtype", op.product().layout().dataType().toString().toLowerCase());
+        record.put("seconds", seconds);
+        return record;
+    }
+
+    /**
+     * The Lanczos solver configured from the spec.
+     *
+     * @param dimension number of parameters
+     * @param step      completed steps, mixed into the seed
+     * @return the solver
+     */
+    LanczosEigensolver solver(int dimension, long step) {
+        int k = Math.min(sharpness.topK(), dimension);
+        int steps = Math.min(Math.max(sharpness.maxIterations(), k + 1), dimension);
+        return LanczosEigensolver.defaults().withEigenpairs(k).withTolerance(sharpness.tolerance())
+                .withMaxIterations(steps).withSeed(spec.seed() * 1_000_003L + step);
+    }
+
+    /** Adam's {@code 1/sqrt(P)} diagonal, or null before the first step (no second moments). */
+    private double[] adamScaling(ProbeContext ctx, ParameterLayout layout) {
+        ParameterSet params = ctx.parameters();
+        List<String> names = params.names();
+        NDList v = new NDList(names.size());
+        for (String name : names) {
+            NDArray slot = ctx.optimizerState(name).get("v");
+            if (slot == null) {
+                return null;
+            }
+            v.add(slot);
+        }
+        OptimizerSpec o = spec.optimizer();
+        return PreconditionedOperator.adamScaling(layout.flatten(v), o.beta2(), ctx.step(), o.eps());
+    }
+}

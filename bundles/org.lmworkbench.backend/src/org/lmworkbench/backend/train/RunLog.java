@@ -1,0 +1,54 @@
+package org.lmworkbench.backend.train;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+/**
+ * The run's {@code log.txt}: timestamped lines, appended and flushed one by one so that the
+ * workbench can follow it and nothing is lost when the process is killed. Lines are echoed to an
+ * optional console stream (the command line's stdout).
+ */
+public final class RunLog implements Closeable {
+
+    private final Writer out;
+    private final PrintStream echo;
+
+    private RunLog(Writer out, PrintStream echo) {
+        this.out = out;
+        this.echo = echo;
+    }
+
+    /** Opens {@code file} for appending. */
+    public static RunLog open(Path file, PrintStream echo) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return new RunLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND), echo);
+    }
+
+    /** Appends one line. */
+    public synchronized void log(String message) {
+        String line = Instant.now() + " " + message;
+        try {
+            out.write(line);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            // The log is a convenience; training results do not depend on it.
+        }
+        if (echo != null) {
+            echo.println(message);
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}
