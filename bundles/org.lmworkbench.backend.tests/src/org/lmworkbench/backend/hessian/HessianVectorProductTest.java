@@ -70,7 +70,7 @@ class HessianVectorProductTest {
 
     /**
      * A gradient graph kept across garbage collections still gives exact products: constants the
-     * graph saved must outlive the Java buffers DJL wraps them in (see {@link StableScalars}).
+     * graph saved must outlive the Java buffers DJL wraps them in (see {@link org.lmworkbench.backend.model.StableScalars}).
      * Whether freed memory is actually reused depends on the allocator, so this catches a
      * regression to {@code mul(double)} often but not always; it reliably checks the kept-graph
      * path against fresh products after collections.

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.lmworkbench.backend.model.StableScalars;
+
 /**
  * Small float64 networks written as pure functions of explicit parameters, for checking Hessian
  * products independently of the backend's model zoo: a tanh MLP with MSE, a CNN (convolution,

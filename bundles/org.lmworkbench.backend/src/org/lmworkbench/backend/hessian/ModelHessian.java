@@ -1,6 +1,5 @@
 package org.lmworkbench.backend.hessian;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
 import org.lmworkbench.backend.data.Batch;
@@ -12,10 +11,10 @@ import org.lmworkbench.backend.model.ParameterSet;
  * Builds Hessian products for the backend's models: the training objective
  * {@code loss(model.forward(params, x, train), y)} on a fixed batch, as a {@link HessianLoss}.
  *
- * <p>Known limitation: constants inside a model's forward pass (NTK and muP multipliers, output
- * multipliers other than 1, attention scale) are applied by the backend with {@code mul(double)},
- * which is unsafe under a kept graph (see {@link StableScalars}); products for such models are
- * then only as reliable as the garbage collector's timing, until the backend uses kept scalars.
+ * <p>The graph of a kept product is differentiated many times after it was built; this is exact
+ * because the backend's models and losses apply every constant with
+ * {@link org.lmworkbench.backend.model.StableScalars} (never DJL's {@code mul(double)}, whose
+ * saved constant a garbage collection can free in between).
  *
  * <p>The backend's models have no train/eval differences (no dropout, no batch norm), so the
  * Hessian is the same in both modes; it is taken in training mode, which is what the probe
@@ -40,29 +39,7 @@ public final class ModelHessian {
         return (arrays, manager) -> {
             // withArrays only re-labels the very same leaf arrays, so the graph reaches them.
             ParameterSet p = params.withArrays(arrays);
-            return objective(loss, model.forward(p, batch.x(), true), batch.y());
-        };
-    }
-
-    /**
-     * The backend's {@link Loss} recomputed with {@link StableScalars}, because
-     * {@code Loss.compute} scales by {@code mul(double)}, whose saved constant DJL frees too early
-     * for a gradient graph that is kept and differentiated many times. Same definitions: MSE is
-     * {@code 0.5 sum (f - y)^2 / n}, cross-entropy {@code -sum y log softmax(f) / n}.
-     *
-     * @param loss   which loss
-     * @param output network output {@code [n, outputs]}
-     * @param target targets {@code [n, outputs]}
-     * @return the scalar loss
-     */
-    static NDArray objective(Loss loss, NDArray output, NDArray target) {
-        long n = output.getShape().get(0);
-        return switch (loss) {
-            case MSE -> {
-                NDArray diff = output.sub(target);
-                yield StableScalars.times(diff.mul(diff).sum(), 0.5 / n);
-            }
-            case CROSS_ENTROPY -> StableScalars.times(output.logSoftmax(1).mul(target).sum(), -1.0 / n);
+            return loss.compute(model.forward(p, batch.x(), true), batch.y());
         };
     }
 

@@ -13,6 +13,6 @@
  *
  * <p>Numerical caveat that shapes the code: constants multiplied in with DJL's
  * {@code mul(double)} are freed too early for a graph that is differentiated later; see
- * {@link org.lmworkbench.backend.hessian.StableScalars}.
+ * {@link org.lmworkbench.backend.model.StableScalars}, which the models and losses use.
  */
 package org.lmworkbench.backend.hessian;

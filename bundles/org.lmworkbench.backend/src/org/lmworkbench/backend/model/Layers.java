@@ -11,17 +11,14 @@ public final class Layers {
 
     /** {@code multiplier * x W + b} with {@code W} stored {@code [fan_in, fan_out]}; {@code b} may be null. */
     public static NDArray dense(NDArray x, NDArray weight, NDArray bias, double multiplier) {
-        NDArray y = x.matMul(weight);
-        if (multiplier != 1.0) {
-            y = y.mul(multiplier);
-        }
+        NDArray y = StableScalars.times(x.matMul(weight), multiplier);
         return bias == null ? y : y.add(bias);
     }
 
     /** A same-padded 3x3 (or {@code k x k}) convolution, {@code weight [out, in, k, k]}, NCHW. */
     public static NDArray conv(NDArray x, NDArray weight, NDArray bias, double multiplier, int stride) {
         long k = weight.getShape().get(2);
-        NDArray w = multiplier != 1.0 ? weight.mul(multiplier) : weight;
+        NDArray w = StableScalars.times(weight, multiplier);
         return x.getNDArrayInternal().convolution(x, w, bias, new Shape(stride, stride), new Shape(k / 2, k / 2),
                 new Shape(1, 1), 1).singletonOrThrow();
     }

@@ -6,7 +6,8 @@ import org.lmworkbench.core.spec.TrainingSpec;
 /**
  * A training loss {@code L(output, target)} built only from differentiable NDArray operations, so
  * that it can be differentiated twice. Targets are always {@code [batch, outputs]}: regression
- * targets, or one-hot rows for classification.
+ * targets, or one-hot rows for classification. Constant factors go through {@link StableScalars}
+ * so that a graph kept for a later backward stays exact.
  */
 public enum Loss {
 
@@ -18,7 +19,7 @@ public enum Loss {
         @Override
         public NDArray compute(NDArray output, NDArray target) {
             NDArray diff = output.sub(target);
-            return diff.mul(diff).sum().mul(0.5 / output.getShape().get(0));
+            return StableScalars.times(diff.mul(diff).sum(), 0.5 / output.getShape().get(0));
         }
     },
 
@@ -26,7 +27,7 @@ public enum Loss {
     CROSS_ENTROPY {
         @Override
         public NDArray compute(NDArray output, NDArray target) {
-            return output.logSoftmax(1).mul(target).sum().mul(-1.0 / output.getShape().get(0));
+            return StableScalars.times(output.logSoftmax(1).mul(target).sum(), -1.0 / output.getShape().get(0));
         }
     };
 

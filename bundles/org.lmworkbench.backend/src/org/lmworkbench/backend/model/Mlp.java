@@ -86,10 +86,7 @@ public final class Mlp implements Model {
             fanIn = width;
         }
         double readout = scaling.forwardMultiplier(ParameterInfo.Role.OUTPUT_WEIGHT, fanIn) * outputMultiplier;
-        NDArray out = h.matMul(params.get("output.weight"));
-        if (readout != 1.0) {
-            out = out.mul(readout);
-        }
+        NDArray out = StableScalars.times(h.matMul(params.get("output.weight")), readout);
         // The bias is added after the multiplier so that it is not scaled with the readout (as in MuReadout's bias).
         return bias ? out.add(params.get("output.bias")) : out;
     }

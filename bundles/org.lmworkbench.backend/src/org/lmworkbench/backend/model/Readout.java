@@ -11,10 +11,7 @@ final class Readout {
 
     static NDArray apply(NDArray h, ParameterSet params, Parameterization scaling, ModelSpec spec, long fanIn) {
         double mult = scaling.forwardMultiplier(ParameterInfo.Role.OUTPUT_WEIGHT, fanIn) * spec.outputMultiplier();
-        NDArray out = h.matMul(params.get("output.weight"));
-        if (mult != 1.0) {
-            out = out.mul(mult);
-        }
+        NDArray out = StableScalars.times(h.matMul(params.get("output.weight")), mult);
         return spec.bias() ? out.add(params.get("output.bias")) : out;
     }
 }

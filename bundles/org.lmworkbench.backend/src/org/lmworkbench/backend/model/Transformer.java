@@ -96,7 +96,7 @@ public final class Transformer implements Model {
             NDArray q = heads(a.matMul(params.get(block + ".attn.q")), n, t, heads, dh);
             NDArray k = heads(a.matMul(params.get(block + ".attn.k")), n, t, heads, dh);
             NDArray v = heads(a.matMul(params.get(block + ".attn.v")), n, t, heads, dh);
-            NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(attentionScale).add(mask);
+            NDArray scores = StableScalars.times(q.matMul(k.transpose(0, 1, 3, 2)), attentionScale).add(mask);
             NDArray attended = scores.softmax(3).matMul(v).transpose(0, 2, 1, 3).reshape(n, t, e);
             h = h.add(attended.matMul(params.get(block + ".attn.o")));
             NDArray m = Layers.layerNorm(h, params.get(block + ".ln2.gain"), params.get(block + ".ln2.shift"));
