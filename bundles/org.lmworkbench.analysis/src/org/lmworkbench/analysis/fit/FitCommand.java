@@ -15,11 +15,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.lmworkbench.core.run.AtomicFiles;
 
 /**
- * {@code lmw fit}: fits a scaling law to a CSV file and writes the result as JSON.
+ * {@code lmw fit}: fits a scaling law to a CSV file, or to the final metrics of a sweep's
+ * completed runs, and writes the result as JSON.
  *
- * <p>Pipeline: read the named columns ({@link ScalingCsvReader}; all values must be positive),
+ * <p>Pipeline: read the named columns ({@link ScalingCsvReader}; all values must be positive) or,
+ * with {@code --runs}, one point per completed run ({@link SweepPointsReader}; runs in other
+ * states are skipped with a note on standard output),
  * for chinchilla with {@code --flop} convert to tokens {@code D = FLOP / (6 N)}, drop the
  * {@code --drop-highest} highest-loss points (stable: ties keep file order, kept points stay in
  * file order; Epoch AI's preparation drops 5), run the {@link MultiStartFitter} from the chosen
@@ -27,7 +31,8 @@ import java.util.stream.IntStream;
  * {@link FitResultJson} atomically to {@code --out}; a short summary goes to standard output.
  *
  * <p>Exit codes: 0 done; 2 invalid input (bad option, missing or unreadable input file, CSV
- * problems, too few points, an output path that is a directory); 1 internal error (including
+ * or run-folder problems, no completed run, too few points, an output path that is a
+ * directory); 1 internal error (including
  * failure to write the output). Results do not depend on {@code --threads}.
  *
  * <p>Called from the backend's command line by reflection through {@link #run(String[],
@@ -38,9 +43,22 @@ public final class FitCommand {
     /** Usage text printed by {@code --help}. */
     public static final String USAGE = """
             usage: lmw fit --form <power|chinchilla|broken> --csv <file> --out <file.json> [options]
+                   lmw fit --form <power|chinchilla|broken> --runs <dir> --out <file.json> [options]
 
             Fits a scaling law by minimising the Huber loss of log residuals from a grid of
             L-BFGS starts (Hoffmann et al. 2022; Epoch AI replication, Besiroglu et al. 2024).
+
+            input:
+              --csv <file>         points from the rows of a CSV file with a header row;
+                                   column options name columns
+              --runs <dir>         one point per completed run of a sweep or project folder
+                                   (<dir>/runs/<run-id>/); runs in other states are skipped
+                                   with a note. Column options name keys of the run instead:
+                                   a spec dotted key (model.width, data.n_train, ...) or else
+                                   a metric key, whose value is taken from the last record of
+                                   metrics.jsonl that has it (a parameter count only as far as
+                                   the run logs a 'params' metric). The loss is a metric key,
+                                   default test_loss. Each point records its run id.
 
             forms:
               power       L = E + A/x^alpha                      columns: --x, --y
@@ -51,7 +69,7 @@ public final class FitCommand {
             options:
               --x <col>            input column of one-variable forms
               --y <col>, --loss <col>
-                                   loss column (default: loss)
+                                   loss column (default: loss; with --runs: test_loss)
               --n <col>            chinchilla: parameter count N
               --d <col>            chinchilla: training tokens D
               --flop <col>         chinchilla: training FLOP C instead of --d; D = C / (6 N)
@@ -141,28 +159,53 @@ public final class FitCommand {
     private static int execute(FitOptions o, PrintStream out) throws IOException, InvalidInput {
         long t0 = System.nanoTime();
         Path csv = o.csv();
-        if (!Files.exists(csv)) {
-            throw new InvalidInput(csv + ": no such file");
-        }
-        if (!Files.isRegularFile(csv)) {
-            throw new InvalidInput(csv + ": not a regular file");
+        if (csv != null) {
+            if (!Files.exists(csv)) {
+                throw new InvalidInput(csv + ": no such file");
+            }
+            if (!Files.isRegularFile(csv)) {
+                throw new InvalidInput(csv + ": not a regular file");
+            }
         }
         if (Files.isDirectory(o.out())) {
             throw new InvalidInput("--out " + o.out() + " is a directory; give a file name");
         }
-        List<String> columns = new ArrayList<>(o.inputColumns());
-        columns.add(o.lossColumn());
         double[][] cols;
-        try {
-            cols = ScalingCsvReader.readPositiveColumns(csv, columns);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInput(csv + ": no such file");
-        } catch (IOException e) {
-            // Unreadable input (permissions, not UTF-8, ...) is the user's input problem.
-            throw new InvalidInput(csv + ": cannot read: " + e.getMessage());
+        List<String> pointIds = List.of();
+        List<SweepPointsReader.Skipped> skipped = new ArrayList<>();
+        if (csv != null) {
+            List<String> columns = new ArrayList<>(o.inputColumns());
+            columns.add(o.lossColumn());
+            try {
+                cols = ScalingCsvReader.readPositiveColumns(csv, columns);
+            } catch (NoSuchFileException e) {
+                throw new InvalidInput(csv + ": no such file");
+            } catch (IOException e) {
+                // Unreadable input (permissions, not UTF-8, ...) is the user's input problem.
+                throw new InvalidInput(csv + ": cannot read: " + e.getMessage());
+            }
+        } else {
+            ScalingDataset raw;
+            try {
+                raw = SweepPointsReader.read(o.runs(), o.lossColumn(), o.inputColumns(), s -> {
+                    out.println(s.note());
+                    skipped.add(s);
+                });
+            } catch (IOException e) {
+                // Unreadable or malformed run files are the user's input problem too.
+                throw new InvalidInput(e.getMessage() == null ? o.runs() + ": cannot read: " + e
+                        : e.getMessage());
+            }
+            int inputs = raw.inputCount();
+            cols = new double[inputs + 1][];
+            for (int k = 0; k < inputs; k++) {
+                cols[k] = raw.input(k);
+            }
+            cols[inputs] = raw.loss();
+            pointIds = raw.pointIds();
         }
         int rowsRead = cols[0].length;
-        ScalingDataset data = prepare(o, cols);
+        ScalingDataset data = prepare(o, cols, pointIds);
         long tRead = System.nanoTime();
 
         ScalingLawForm form = o.law();
@@ -190,15 +233,24 @@ public final class FitCommand {
         timing.put("fit", ms(tRead, tFit));
         timing.put("bootstrap", ms(tFit, tBoot));
         timing.put("total", ms(t0, System.nanoTime()));
-        String json = FitResultJson.render(new FitResultJson.Content(o, data, rowsRead, gridName,
-                fit, boot, timing));
-        FitResultJson.writeAtomically(o.out(), json);
+        String json = FitResultJson.render(new FitResultJson.Content(o, data, rowsRead, skipped,
+                gridName, fit, boot, timing));
+        AtomicFiles.write(o.out(), json);
         summary(out, o, data, fit, boot, timing.get("total"));
         return 0;
     }
 
     /** Converts FLOP to tokens if asked and drops the highest-loss points. */
     static ScalingDataset prepare(FitOptions o, double[][] cols) throws InvalidInput {
+        return prepare(o, cols, List.of());
+    }
+
+    /**
+     * Converts FLOP to tokens if asked and drops the highest-loss points; the point ids (empty
+     * for none) follow their points.
+     */
+    static ScalingDataset prepare(FitOptions o, double[][] cols, List<String> pointIds)
+            throws InvalidInput {
         int inputs = o.inputColumns().size();
         double[] loss = cols[inputs];
         int total = loss.length;
@@ -215,7 +267,7 @@ public final class FitCommand {
         }
         int k = o.dropHighest();
         if (k > 0 && k >= total) {
-            throw new InvalidInput(o.csv() + ": --drop-highest " + k + " would drop all "
+            throw new InvalidInput(o.source() + ": --drop-highest " + k + " would drop all "
                     + total + " data point" + (total == 1 ? "" : "s"));
         }
         boolean[] keep = new boolean[total];
@@ -229,6 +281,7 @@ public final class FitCommand {
         int m = total - k;
         double[][] keptIn = new double[inputs][m];
         double[] keptLoss = new double[m];
+        List<String> keptIds = new ArrayList<>();
         int j = 0;
         for (int i = 0; i < total; i++) {
             if (keep[i]) {
@@ -236,12 +289,16 @@ public final class FitCommand {
                     keptIn[c][j] = in[c][i];
                 }
                 keptLoss[j] = loss[i];
+                if (!pointIds.isEmpty()) {
+                    keptIds.add(pointIds.get(i));
+                }
                 j++;
             }
         }
         List<String> names = o.form().equals("chinchilla") ? List.of("N", "D") : List.of("x");
         try {
-            return new ScalingDataset(o.csv().toString(), names, o.lossColumn(), keptIn, keptLoss);
+            return new ScalingDataset(o.source().toString(), names, o.lossColumn(), keptIn,
+                    keptLoss, keptIds);
         } catch (IllegalArgumentException e) {
             // Only reachable through --flop: FLOP / (6 N) can overflow or underflow.
             throw new InvalidInput(e.getMessage());
@@ -324,7 +381,8 @@ public final class FitCommand {
 
     private static void summary(PrintStream out, FitOptions o, ScalingDataset data,
             MultiStartResult fit, BootstrapResult boot, long totalMs) {
-        out.printf(Locale.ROOT, "%s fit of %d points from %s%s%n", o.form(), data.size(), o.csv(),
+        out.printf(Locale.ROOT, "%s fit of %d points from %s%s%s%n", o.form(), data.size(),
+                o.csv() != null ? "" : "the completed runs of ", o.source(),
                 o.dropHighest() > 0 ? " (" + o.dropHighest() + " highest-loss dropped)" : "");
         out.println("  " + FitResultJson.formula(o.form()));
         List<String> names = fit.parameterNames();

@@ -14,10 +14,14 @@ import java.util.Locale;
  *
  * @param form the form word as given on the command line, normalised ({@code power},
  *        {@code chinchilla} or {@code broken})
- * @param csv the input CSV
+ * @param csv the input CSV, or {@code null} when the points come from {@code --runs}
+ * @param runs the sweep or project folder whose completed runs give the points
+ *        ({@link SweepPointsReader}), or {@code null} when they come from {@code --csv}
  * @param out the output JSON file
- * @param inputColumns input column names in the form's order (x; or N, then D or FLOP)
- * @param lossColumn loss column name
+ * @param inputColumns input column names in the form's order (x; or N, then D or FLOP); with
+ *        {@code --runs} these are spec dotted keys or metric keys
+ * @param lossColumn loss column name; with {@code --runs} a metric key (default
+ *        {@code test_loss})
  * @param dFromFlop chinchilla only: the second input column holds training FLOP and
  *        {@code D = FLOP / (6 N)}
  * @param delta Huber threshold on log residuals
@@ -29,7 +33,7 @@ import java.util.Locale;
  * @param threads worker threads (1 = sequential); results do not depend on it
  * @param help {@code --help} was given (everything else is then ignored)
  */
-public record FitOptions(String form, Path csv, Path out, List<String> inputColumns,
+public record FitOptions(String form, Path csv, Path runs, Path out, List<String> inputColumns,
         String lossColumn, boolean dFromFlop, double delta, String grid, int bootstrap, long seed,
         int dropHighest, int threads, boolean help) {
 
@@ -56,6 +60,7 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
     public static FitOptions parse(String[] args) throws UsageException {
         String form = null;
         String csv = null;
+        String runs = null;
         String out = null;
         String x = null;
         String y = null;
@@ -72,8 +77,8 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
-                return new FitOptions(null, null, null, List.of(), null, false, delta, grid, 0, 0,
-                        0, 1, true);
+                return new FitOptions(null, null, null, null, List.of(), null, false, delta, grid,
+                        0, 0, 0, 1, true);
             }
             String name = arg;
             String value = null;
@@ -88,7 +93,7 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             if (seen.contains(name)) {
                 throw new UsageException("option " + name + " given twice");
             }
-            if (!List.of("--form", "--csv", "--out", "--x", "--y", "--loss", "--n", "--d",
+            if (!List.of("--form", "--csv", "--runs", "--out", "--x", "--y", "--loss", "--n", "--d",
                     "--flop", "--delta", "--grid", "--bootstrap", "--seed", "--drop-highest",
                     "--threads").contains(name)) {
                 throw new UsageException("unknown option '" + name + "'");
@@ -103,6 +108,7 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             switch (name) {
                 case "--form" -> form = value;
                 case "--csv" -> csv = value;
+                case "--runs" -> runs = value;
                 case "--out" -> out = value;
                 case "--x" -> x = value;
                 case "--y", "--loss" -> {
@@ -134,8 +140,11 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             throw new UsageException("missing --form (one of " + String.join(", ", FORMS) + ")");
         }
         form = normaliseForm(form);
-        if (csv == null) {
-            throw new UsageException("missing --csv <file>");
+        if (csv != null && runs != null) {
+            throw new UsageException("give either --csv <file> or --runs <sweep-dir>, not both");
+        }
+        if (csv == null && runs == null) {
+            throw new UsageException("missing --csv <file> or --runs <sweep-dir>");
         }
         if (out == null) {
             throw new UsageException("missing --out <file.json>");
@@ -144,7 +153,7 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             throw new UsageException("--bootstrap needs at least 2 resamples (or 0 for none),"
                     + " got 1");
         }
-        String lossColumn = y == null ? "loss" : y;
+        String lossColumn = y != null ? y : runs != null ? "test_loss" : "loss";
         List<String> inputs;
         boolean dFromFlop = false;
         if (form.equals("chinchilla")) {
@@ -194,7 +203,8 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             throw new UsageException("--grid epoch is defined for forms chinchilla and power"
                     + " only; use default or small for form 'broken'");
         }
-        return new FitOptions(form, Path.of(csv), Path.of(out), inputs, lossColumn, dFromFlop,
+        return new FitOptions(form, csv == null ? null : Path.of(csv),
+                runs == null ? null : Path.of(runs), Path.of(out), inputs, lossColumn, dFromFlop,
                 delta, grid, bootstrap, seed, dropHighest, threads, false);
     }
 
@@ -207,6 +217,11 @@ public record FitOptions(String form, Path csv, Path out, List<String> inputColu
             default -> throw new UsageException("unknown form '" + word + "'; forms: "
                     + String.join(", ", FORMS));
         };
+    }
+
+    /** @return the input as given: the {@code --csv} file or the {@code --runs} folder. */
+    public Path source() {
+        return csv != null ? csv : runs;
     }
 
     /** @return a fresh instance of the law named by {@link #form()}. */

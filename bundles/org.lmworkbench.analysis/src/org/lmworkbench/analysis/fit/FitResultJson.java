@@ -4,17 +4,8 @@ import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The JSON document written by {@code lmw fit}, with a fixed key order, and its atomic write.
@@ -23,6 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * bootstrap), {@code objective, objective_kind, starts, starts_at_best, points, residuals,
  * compute_optimal} (chinchilla only), {@code bootstrap, optimizer, data, timing_ms}. Non-finite
  * numbers, which strict JSON cannot represent, are written as {@code null}.
+ *
+ * <p>With {@code --runs} each residual starts with the point's {@code run} id, and {@code data}
+ * names the folder as {@code runs} (instead of {@code csv}), counts the points read as
+ * {@code runs_read} (instead of {@code rows_read}) and lists the {@code runs_skipped} with their
+ * states.
  */
 public final class FitResultJson {
 
@@ -37,14 +33,16 @@ public final class FitResultJson {
      *
      * @param options the parsed command line
      * @param data the fitted points (after dropping)
-     * @param rowsRead rows read from the CSV (before dropping)
+     * @param rowsRead rows read from the CSV, or completed runs read (before dropping)
+     * @param skipped runs skipped because they did not complete (empty for a CSV)
      * @param gridName the grid used, as reported
      * @param fit the multistart result
      * @param bootstrap the bootstrap summary, or {@code null}
      * @param timingMs named phase durations in milliseconds, in report order
      */
-    record Content(FitOptions options, ScalingDataset data, int rowsRead, String gridName,
-            MultiStartResult fit, BootstrapResult bootstrap, Map<String, Long> timingMs) {
+    record Content(FitOptions options, ScalingDataset data, int rowsRead,
+            List<SweepPointsReader.Skipped> skipped, String gridName, MultiStartResult fit,
+            BootstrapResult bootstrap, Map<String, Long> timingMs) {
     }
 
     private FitResultJson() {
@@ -139,7 +137,11 @@ public final class FitResultJson {
             w.name("threads").value(o.threads());
             w.endObject();
             w.name("data").beginObject();
-            w.name("csv").value(o.csv().toString());
+            if (o.csv() != null) {
+                w.name("csv").value(o.csv().toString());
+            } else {
+                w.name("runs").value(o.runs().toString());
+            }
             w.name("inputs").beginArray();
             for (String col : o.inputColumns()) {
                 w.value(col);
@@ -149,7 +151,23 @@ public final class FitResultJson {
             if (o.form().equals("chinchilla")) {
                 w.name("d_from_flop").value(o.dFromFlop());
             }
-            w.name("rows_read").value(c.rowsRead());
+            if (o.csv() != null) {
+                w.name("rows_read").value(c.rowsRead());
+            } else {
+                w.name("runs_read").value(c.rowsRead());
+                w.name("runs_skipped").beginArray();
+                for (SweepPointsReader.Skipped s : c.skipped()) {
+                    w.beginObject();
+                    w.name("run").value(s.runId());
+                    if (s.state() == null) {
+                        w.name("state").nullValue();
+                    } else {
+                        w.name("state").value(s.state());
+                    }
+                    w.endObject();
+                }
+                w.endArray();
+            }
             w.name("dropped_highest").value(o.dropHighest());
             w.endObject();
             w.name("timing_ms").beginObject();
@@ -166,6 +184,7 @@ public final class FitResultJson {
             throws IOException {
         double[] logPred = law.logPredictions(data);
         double[] loss = data.loss();
+        List<String> ids = data.pointIds();
         double[][] inputs = new double[data.inputCount()][];
         for (int k = 0; k < inputs.length; k++) {
             inputs[k] = data.input(k);
@@ -173,6 +192,9 @@ public final class FitResultJson {
         w.name("residuals").beginArray();
         for (int i = 0; i < loss.length; i++) {
             w.beginObject();
+            if (!ids.isEmpty()) {
+                w.name("run").value(ids.get(i));
+            }
             w.name("x").beginArray();
             for (double[] col : inputs) {
                 number(w, col[i]);
@@ -235,43 +257,5 @@ public final class FitResultJson {
                     + (18 + k / 2));
         }
         return c;
-    }
-
-    /**
-     * Replaces {@code target} atomically: the text goes to a temporary file in the same
-     * directory, is forced to disk and renamed over the target, so a reader never sees a
-     * partial document. (Same approach as the core bundle's AtomicFiles, which the analysis
-     * bundle must not depend on.)
-     *
-     * @param target file to write; its parent directory is created if needed
-     * @param text content, written as UTF-8
-     * @throws IOException if writing or renaming fails (no temporary file is left behind)
-     */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: that makes the file owner-only (0600), and the rename would
-        // carry those permissions to the result; CREATE_NEW honours the umask like any new file.
-        Path temp = dir.resolve("." + absolute.getFileName() + "."
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Points for a scaling-law fit: one or more positive inputs (e.g. N and D) and a positive loss
- * per point, plus a human-readable source (usually the file name) used in error messages.
+ * per point, plus a human-readable source (usually the file name) used in error messages and,
+ * optionally, an id per point (the run id when the points come from a sweep's runs).
  *
  * <p>Logs of all columns are computed once here because every objective evaluation needs them
  * and the multistart fit performs hundreds of thousands of evaluations. Instances are
@@ -19,6 +20,7 @@ public final class ScalingDataset {
     private final double[] loss;
     private final double[][] logInputs;
     private final double[] logLoss;
+    private final List<String> pointIds;
 
     /**
      * @param source description of where the points came from (file name), for messages
@@ -30,6 +32,25 @@ public final class ScalingDataset {
      */
     public ScalingDataset(String source, List<String> inputNames, String lossName,
             double[][] inputs, double[] loss) {
+        this(source, inputNames, lossName, inputs, loss, List.of());
+    }
+
+    /**
+     * @param source description of where the points came from (file name), for messages
+     * @param inputNames names of the input columns, one per input array
+     * @param lossName name of the loss column
+     * @param inputs {@code inputs[k][i]}: value of input {@code k} at point {@code i}, all > 0
+     * @param loss loss per point, all > 0
+     * @param pointIds an id per point (e.g. the run id), or an empty list for none
+     * @throws IllegalArgumentException on mismatched lengths or non-positive / non-finite values
+     */
+    public ScalingDataset(String source, List<String> inputNames, String lossName,
+            double[][] inputs, double[] loss, List<String> pointIds) {
+        if (!pointIds.isEmpty() && pointIds.size() != loss.length) {
+            throw new IllegalArgumentException(source + ": " + pointIds.size()
+                    + " point ids but " + loss.length + " points");
+        }
+        this.pointIds = List.copyOf(pointIds);
         if (inputNames.size() != inputs.length) {
             throw new IllegalArgumentException(source + ": " + inputNames.size()
                     + " input names but " + inputs.length + " input columns");
@@ -78,6 +99,11 @@ public final class ScalingDataset {
     /** @return loss column name. */
     public String lossName() {
         return lossName;
+    }
+
+    /** @return the id of each point (e.g. its run id), or an empty list if points have none. */
+    public List<String> pointIds() {
+        return pointIds;
     }
 
     /** @return number of points. */
