@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.lmworkbench.analysis.fit.FitCommand;
+import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.diagnostics.DiagnosticsCommand;
 import org.lmworkbench.backend.hessian.HessianCommand;
 import org.lmworkbench.backend.similarity.SimilarityCommand;
@@ -60,7 +61,7 @@ public final class Main {
                 case "fit" -> FitCommand.run(rest, out, err);
                 default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + HELP);
             };
-        } catch (UsageException e) {
+        } catch (UsageException | CommandArgsException e) {
             err.println(e.getMessage());
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.run.RunState;
@@ -37,8 +38,9 @@ final class ResumeCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArgs a = CliArgs.parse(args, Set.of("threads", "device"), Set.of("quiet"));
-        if (a.has("help")) {
+        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "resume", Set.of("threads", "device"),
+                Set.of("quiet"));
+        if (a.help()) {
             out.println(HELP);
             return ExitCodes.OK;
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
@@ -30,8 +31,9 @@ final class RunCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArgs a = CliArgs.parse(args, Set.of("out", "threads", "device"), Set.of());
-        if (a.has("help")) {
+        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "run", Set.of("out", "threads", "device"),
+                Set.of());
+        if (a.help()) {
             out.println(HELP);
             return ExitCodes.OK;
         }

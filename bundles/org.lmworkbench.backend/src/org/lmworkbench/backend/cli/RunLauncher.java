@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
@@ -41,7 +42,7 @@ final class RunLauncher {
      *
      * @throws UsageException if an override is not a valid value
      */
-    static ExperimentSpec withOverrides(ExperimentSpec spec, CliArgs args) throws UsageException {
+    static ExperimentSpec withOverrides(ExperimentSpec spec, CommandArgs args) throws UsageException {
         ExperimentSpec result = spec;
         try {
             Integer threads = args.integer("threads", null);

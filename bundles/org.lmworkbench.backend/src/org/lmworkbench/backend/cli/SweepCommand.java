@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.exec.LocalProcessExecutor;
 import org.lmworkbench.backend.exec.RunExecutor;
 import org.lmworkbench.backend.exec.RunRequest;
@@ -43,8 +44,9 @@ final class SweepCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CliArgs a = CliArgs.parse(args, Set.of("out", "parallel", "threads", "device"), Set.of());
-        if (a.has("help")) {
+        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "sweep",
+                Set.of("out", "parallel", "threads", "device"), Set.of());
+        if (a.help()) {
             out.println(HELP);
             return ExitCodes.OK;
         }

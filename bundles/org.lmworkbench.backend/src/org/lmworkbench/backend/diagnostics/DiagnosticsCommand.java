@@ -13,13 +13,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.lmworkbench.backend.cli.args.CommandArgs;
+import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
-import org.lmworkbench.backend.similarity.CommandOptions;
 import org.lmworkbench.backend.similarity.SimilarityException;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
@@ -58,7 +59,8 @@ public final class DiagnosticsCommand {
     /** Runs the command; {@code args} are the words after {@code diagnostics}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            CommandOptions o = new CommandOptions(NAME, args, Set.of("checkpoint", "out", "examples", "threads"));
+            CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, NAME,
+                    Set.of("checkpoint", "out", "examples", "threads"), Set.of());
             if (o.help()) {
                 out.println(HELP);
                 return 0;
@@ -70,7 +72,7 @@ public final class DiagnosticsCommand {
             if (!Files.isRegularFile(run.specFile())) {
                 throw new SimilarityException(run.path() + ": not a run folder (no spec.json)");
             }
-            long step = o.number(NAME, "checkpoint", -1, 0);
+            long step = o.number("checkpoint", -1, 0);
             if (step < 0) {
                 throw new SimilarityException(NAME + ": --checkpoint <step> is required; available steps: "
                         + run.checkpointSteps());
@@ -82,8 +84,8 @@ public final class DiagnosticsCommand {
             ExperimentSpec spec = run.readSpec();
             Path target = o.get("out") != null ? Path.of(o.get("out"))
                     : run.path().resolve("diagnostics").resolve("step-" + step + ".json");
-            int examples = (int) o.number(NAME, "examples", 512, 2);
-            Engine engine = Engines.pytorch((int) o.number(NAME, "threads", 1, 1));
+            int examples = (int) o.number("examples", 512, 2);
+            Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
             Device device = DeviceChoice.choose(spec.execution().device(), engine);
             JsonObject json;
             try (NDManager manager = engine.newBaseManager(device);
@@ -95,7 +97,7 @@ public final class DiagnosticsCommand {
                     .create().toJson(json) + "\n");
             out.println("diagnostics: wrote " + target);
             return 0;
-        } catch (SimilarityException | DataException | DeviceChoice.DeviceUnavailableException e) {
+        } catch (SimilarityException | CommandArgsException | DataException | DeviceChoice.DeviceUnavailableException e) {
             err.println("diagnostics: " + e.getMessage());
             return 2;
         } catch (Exception | Error e) {

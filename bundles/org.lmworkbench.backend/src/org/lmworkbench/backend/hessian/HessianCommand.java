@@ -12,7 +12,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
@@ -29,7 +31,7 @@ import org.lmworkbench.core.spec.ProbeSpec;
 /**
  * {@code lmw-backend hessian <run-dir> --checkpoint <step> [--top-k k] [--trace] [--density]}:
  * the Hessian spectrum of a checkpoint's training loss, written atomically to
- * {@code probes/hessian-step-<step>.json} of the run (see {@link HessianCommandOptions#USAGE}).
+ * {@code probes/hessian-step-<step>.json} of the run (see {@link #USAGE}).
  *
  * <p>The Hessian is that of the training objective over the same fixed prefix of training examples
  * the run's sharpness probe uses ({@code probes.sharpness.examples}), in the run's dtype and in
@@ -37,6 +39,81 @@ import org.lmworkbench.core.spec.ProbeSpec;
  * estimates share one gradient graph. Called by the backend's {@code Main} through reflection.
  */
 public final class HessianCommand {
+
+    /** Usage text printed by {@code --help} and on errors. */
+    public static final String USAGE = """
+            usage: lmw-backend hessian <run-dir> --checkpoint <step> [--top-k K] [--trace] [--density]
+                   [--examples N] [--tolerance T] [--max-iterations M] [--trace-samples S]
+                   [--density-runs R] [--density-steps M] [--sigma S] [--grid G] [--threads N] [--seed S]
+
+            Loads checkpoints/step-<step>.npz of the run and writes probes/hessian-step-<step>.json:
+            the top-K Hessian eigenvalues of the training loss (Lanczos on exact Hessian-vector
+            products, with residuals), optionally the trace (Hutch++, with standard error) and the
+            spectral density (stochastic Lanczos quadrature: nodes, weights and a gridded density).
+            Defaults come from the run's spec (probes.sharpness, probes.trace); SLQ defaults to
+            10 runs x 80 steps.
+
+            exit codes: 0 done, 2 invalid input, 1 internal error""";
+
+    /**
+     * Parsed arguments of {@code hessian <run-dir> --checkpoint <step> ...}. Values left at
+     * {@code -1} / {@code NaN} mean "take it from the run's spec" (its {@code probes.sharpness} and
+     * {@code probes.trace} settings) or from the published defaults (SLQ: 10 runs x 80 steps, Ghorbani
+     * et al. 2019).
+     *
+     * @param runDir        the run folder
+     * @param checkpoint    the checkpoint step
+     * @param topK          eigenvalues wanted
+     * @param trace         whether to estimate the trace
+     * @param density       whether to estimate the spectral density
+     * @param examples      training examples the Hessian is taken over
+     * @param tolerance     Lanczos relative residual tolerance
+     * @param maxIterations Lanczos step budget
+     * @param traceSamples  Hutch++ budget (products)
+     * @param densityRuns   SLQ start vectors
+     * @param densitySteps  SLQ Lanczos steps per start vector
+     * @param sigma         Gaussian broadening of the density (NaN: 1 % of the node range)
+     * @param gridPoints    points of the gridded density
+     * @param threads       intra-op threads (-1: the spec's)
+     * @param seed          seed of all random vectors
+     */
+    record Options(Path runDir, long checkpoint, int topK, boolean trace, boolean density, int examples,
+            double tolerance, int maxIterations, int traceSamples, int densityRuns, int densitySteps, double sigma,
+            int gridPoints, int threads, long seed) {
+
+        /**
+         * @param args arguments after the word {@code hessian}
+         * @return the options
+         * @throws IllegalArgumentException with a user-facing message for invalid arguments
+         */
+        static Options parse(String[] args) {
+            CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.HESSIAN, "hessian",
+                    Set.of("checkpoint", "top-k", "examples", "tolerance", "max-iterations", "trace-samples",
+                            "density-runs", "density-steps", "sigma", "grid", "threads", "seed"),
+                    Set.of("trace", "density"));
+            long checkpoint = a.number("checkpoint", -1, 0);
+            int topK = (int) a.number("top-k", -1, 1);
+            int examples = (int) a.number("examples", -1, 1);
+            double tolerance = a.positive("tolerance", Double.NaN);
+            int maxIterations = (int) a.number("max-iterations", -1, 1);
+            int traceSamples = (int) a.number("trace-samples", -1, 1);
+            int densityRuns = (int) a.number("density-runs", 10, 1);
+            int densitySteps = (int) a.number("density-steps", 80, 1);
+            double sigma = a.positive("sigma", Double.NaN);
+            int grid = (int) a.number("grid", 512, 2);
+            int threads = (int) a.number("threads", -1, 1);
+            long seed = a.number("seed", 0, 0);
+            if (a.positional().size() != 1) {
+                throw new IllegalArgumentException("expected one run folder, got " + a.positional().size());
+            }
+            if (checkpoint < 0) {
+                throw new IllegalArgumentException("--checkpoint <step> is required");
+            }
+            return new Options(Path.of(a.positional().get(0)), checkpoint, topK, a.has("trace"), a.has("density"),
+                    examples, tolerance, maxIterations, traceSamples, densityRuns, densitySteps, sigma, grid, threads,
+                    seed);
+        }
+    }
 
     private HessianCommand() {
     }
@@ -58,16 +135,16 @@ public final class HessianCommand {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         for (String a : args) {
             if (a.equals("--help") || a.equals("-h")) {
-                out.println(HessianCommandOptions.USAGE);
+                out.println(USAGE);
                 return 0;
             }
         }
-        HessianCommandOptions o;
+        Options o;
         RunDirectory run;
         ExperimentSpec spec;
         Path checkpoint;
         try {
-            o = HessianCommandOptions.parse(args);
+            o = Options.parse(args);
             run = new RunDirectory(o.runDir().toAbsolutePath().normalize());
             if (!Files.isRegularFile(run.specFile())) {
                 throw new IllegalArgumentException(run.path() + ": not a run folder (no spec.json)");
@@ -79,7 +156,7 @@ public final class HessianCommand {
                         + run.checkpointSteps());
             }
         } catch (IllegalArgumentException | IOException e) {
-            err.println("hessian: " + e.getMessage() + "\n\n" + HessianCommandOptions.USAGE);
+            err.println("hessian: " + e.getMessage() + "\n\n" + USAGE);
             return 2;
         }
         try {
@@ -96,7 +173,7 @@ public final class HessianCommand {
         }
     }
 
-    private static Path compute(HessianCommandOptions o, RunDirectory run, ExperimentSpec spec, Path checkpoint,
+    private static Path compute(Options o, RunDirectory run, ExperimentSpec spec, Path checkpoint,
             PrintStream out) throws IOException {
         ProbeSpec.Sharpness s = spec.probes().sharpness();
         int threads = o.threads() > 0 ? o.threads() : spec.execution().threads();

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.NpyArray;
 import org.lmworkbench.backend.data.NpyFormat;
 import org.lmworkbench.backend.engine.Engines;
@@ -34,15 +35,15 @@ public final class CkaBenchmark {
 
     /** Runs the benchmark; see the class comment for options. */
     public static void main(String[] args) throws IOException {
-        CommandOptions o = new CommandOptions("cka-benchmark", args,
-                Set.of("layers", "n", "width", "seed", "threads", "check-pairs", "npy-dir", "precision"));
-        int layers = (int) o.number("cka-benchmark", "layers", 12, 1);
-        int n = (int) o.number("cka-benchmark", "n", 4096, 4);
-        int width = (int) o.number("cka-benchmark", "width", 1024, 1);
-        long seed = o.number("cka-benchmark", "seed", 1, 0);
-        int checkPairs = (int) o.number("cka-benchmark", "check-pairs", 3, 0);
+        CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, "cka-benchmark",
+                Set.of("layers", "n", "width", "seed", "threads", "check-pairs", "npy-dir", "precision"), Set.of());
+        int layers = (int) o.number("layers", 12, 1);
+        int n = (int) o.number("n", 4096, 4);
+        int width = (int) o.number("width", 1024, 1);
+        long seed = o.number("seed", 1, 0);
+        int checkPairs = (int) o.number("check-pairs", 3, 0);
         String precisions = o.get("precision") == null ? "float64,mixed" : o.get("precision");
-        Engine engine = Engines.pytorch((int) o.number("cka-benchmark", "threads", 1, 1));
+        Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
         engine.setRandomSeed((int) seed);
         try (NDManager m = NDManager.newBaseManager()) {
             List<NDArray> rawA = model(m, layers, n, width, 0.3);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.lmworkbench.backend.cli.args.CommandArgs;
+import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.engine.Engines;
 
 /**
@@ -52,7 +54,7 @@ public final class SimilarityCommand {
     /** Runs the command; {@code args} are the words after {@code similarity}. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            CommandOptions o = new CommandOptions(NAME, args, OPTIONS);
+            CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, NAME, OPTIONS, Set.of());
             if (o.help()) {
                 out.println(HELP);
                 return 0;
@@ -60,12 +62,12 @@ public final class SimilarityCommand {
             if (!o.positional().isEmpty()) {
                 throw new SimilarityException(NAME + ": unexpected argument '" + o.positional().get(0) + "' (see --help)");
             }
-            String metricName = o.require(NAME, "metric");
+            String metricName = o.require("metric");
             MetricRegistry.validate(metricName);
-            Path outFile = Path.of(o.require(NAME, "out"));
-            Long step = o.get("step") == null ? null : o.number(NAME, "step", 0, 0);
+            Path outFile = Path.of(o.require("out"));
+            Long step = o.get("step") == null ? null : o.number("step", 0, 0);
             LinearCkaMatrix.Precision precision = precision(o.get("precision"));
-            Engines.pytorch((int) o.number(NAME, "threads", 1, 1));
+            Engines.pytorch((int) o.number("threads", 1, 1));
             try (NDManager manager = NDManager.newBaseManager()) {
                 SimilarityResult result = o.get("models") != null
                         ? models(o, metricName, step, precision, manager)
@@ -74,7 +76,7 @@ public final class SimilarityCommand {
             }
             out.println("similarity: wrote " + outFile);
             return 0;
-        } catch (SimilarityException e) {
+        } catch (SimilarityException | CommandArgsException e) {
             err.println("similarity: " + e.getMessage());
             return 2;
         } catch (Exception | Error e) {
@@ -84,10 +86,10 @@ public final class SimilarityCommand {
         }
     }
 
-    private static SimilarityResult pair(CommandOptions o, String metricName, Long step,
+    private static SimilarityResult pair(CommandArgs o, String metricName, Long step,
             LinearCkaMatrix.Precision precision, NDManager manager) {
-        String a = o.require(NAME, "a");
-        String b = o.require(NAME, "b");
+        String a = o.require("a");
+        String b = o.require("b");
         long start = System.nanoTime();
         List<String> aLayers = o.get("a-layers") != null ? o.list("a-layers") : o.list("layers");
         List<String> bLayers = o.get("b-layers") != null ? o.list("b-layers") : o.list("layers");
@@ -113,7 +115,7 @@ public final class SimilarityCommand {
                 seconds(loaded - start), seconds(r.prepareNanos()), seconds(r.compareNanos()), seconds(end - start));
     }
 
-    private static SimilarityResult models(CommandOptions o, String metricName, Long step,
+    private static SimilarityResult models(CommandArgs o, String metricName, Long step,
             LinearCkaMatrix.Precision precision, NDManager manager) {
         if (o.get("a") != null || o.get("b") != null) {
             throw new SimilarityException(NAME + ": use either --a/--b or --models, not both");
