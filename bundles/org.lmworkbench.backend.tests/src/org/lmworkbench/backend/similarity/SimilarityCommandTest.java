@@ -182,6 +182,12 @@ class SimilarityCommandTest {
     }
 
     @Test
+    void optionErrorsNameTheCommandOnce() {
+        assertEquals(2, run("--metric", "cka", "--out", "a.json", "--out", "b.json"));
+        assertEquals("similarity: --out given twice", err());
+    }
+
+    @Test
     void helpExitsZero() {
         assertEquals(0, run("--help"));
         assertTrue(outBytes.toString(StandardCharsets.UTF_8).contains("usage: lmw similarity"));

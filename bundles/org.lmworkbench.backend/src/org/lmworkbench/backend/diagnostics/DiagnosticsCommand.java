@@ -97,7 +97,10 @@ public final class DiagnosticsCommand {
                     .create().toJson(json) + "\n");
             out.println("diagnostics: wrote " + target);
             return 0;
-        } catch (SimilarityException | CommandArgsException | DataException | DeviceChoice.DeviceUnavailableException e) {
+        } catch (CommandArgsException e) {
+            err.println(e.getMessage()); // already starts with "diagnostics: "
+            return 2;
+        } catch (SimilarityException | DataException | DeviceChoice.DeviceUnavailableException e) {
             err.println("diagnostics: " + e.getMessage());
             return 2;
         } catch (Exception | Error e) {

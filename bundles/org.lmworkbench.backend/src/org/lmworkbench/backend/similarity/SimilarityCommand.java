@@ -76,7 +76,10 @@ public final class SimilarityCommand {
             }
             out.println("similarity: wrote " + outFile);
             return 0;
-        } catch (SimilarityException | CommandArgsException e) {
+        } catch (CommandArgsException e) {
+            err.println(e.getMessage()); // already starts with "similarity: "
+            return 2;
+        } catch (SimilarityException e) {
             err.println("similarity: " + e.getMessage());
             return 2;
         } catch (Exception | Error e) {
