@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -28,17 +27,7 @@ public final class NpzArchive {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
-                byte[] npy = NpyFormat.encode(e.getValue());
-                ZipEntry entry = new ZipEntry(e.getKey() + ".npy");
-                entry.setMethod(ZipEntry.STORED);
-                entry.setSize(npy.length);
-                CRC32 crc = new CRC32();
-                crc.update(npy);
-                entry.setCrc(crc.getValue());
-                entry.setTime(315532800000L);
-                zip.putNextEntry(entry);
-                zip.write(npy);
-                zip.closeEntry();
+                StoredZipEntries.put(zip, e.getKey() + ".npy", NpyFormat.encode(e.getValue()));
             }
         } catch (IOException e) {
             throw new IllegalStateException("in-memory zip failed", e);

@@ -6,9 +6,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.lmworkbench.backend.data.StoredZipEntries;
 
 /**
  * Writes, without Python, the TorchScript archive of a small module that computes exact
@@ -145,11 +144,11 @@ public final class HvpScriptArchive {
         ZipOutputStream zip = new ZipOutputStream(out);
         // The first entry fixes the archive folder name for the reader; libtorch writes "version"
         // ... or data.pkl first, either works.
-        stored(zip, "data.pkl", modulePickle());
-        stored(zip, "code/__torch__.py", source().getBytes(StandardCharsets.UTF_8));
-        stored(zip, "constants.pkl", emptyTuplePickle());
-        stored(zip, "version", (FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
-        stored(zip, "byteorder", "little".getBytes(StandardCharsets.US_ASCII));
+        StoredZipEntries.put(zip, ARCHIVE_DIR + "/data.pkl", modulePickle());
+        StoredZipEntries.put(zip, ARCHIVE_DIR + "/code/__torch__.py", source().getBytes(StandardCharsets.UTF_8));
+        StoredZipEntries.put(zip, ARCHIVE_DIR + "/constants.pkl", emptyTuplePickle());
+        StoredZipEntries.put(zip, ARCHIVE_DIR + "/version", (FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
+        StoredZipEntries.put(zip, ARCHIVE_DIR + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
         zip.finish();
     }
 
@@ -189,20 +188,5 @@ public final class HvpScriptArchive {
         b.write((n >>> 16) & 0xff);
         b.write((n >>> 24) & 0xff);
         b.writeBytes(utf8);
-    }
-
-    private static void stored(ZipOutputStream zip, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(ARCHIVE_DIR + "/" + name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        // A fixed time keeps the archive byte-identical across runs (reproducible temp files).
-        e.setTime(315532800000L);
-        zip.putNextEntry(e);
-        zip.write(data);
-        zip.closeEntry();
     }
 }
