@@ -22,6 +22,7 @@ import org.eclipse.swtchart.ISeries;
 import org.eclipse.swtchart.ISeries.SeriesType;
 import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.Range;
+import org.eclipse.swtchart.model.DoubleArraySeriesModel;
 
 /**
  * An x-y chart of lines, markers, translucent bands and dashed threshold lines, with linear or
@@ -40,6 +41,7 @@ import org.eclipse.swtchart.Range;
 public class PlotChart extends Composite implements ExportableChart {
 
     private static final int BAND_ALPHA = 64;
+    private static final double[] PARKED = { 1 };
 
     private final Chart chart;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
@@ -49,6 +51,7 @@ public class PlotChart extends Composite implements ExportableChart {
     private String secondaryTitle = "";
     private int secondaryAxisId = -1;
     private boolean refreshScheduled;
+    private boolean refreshing;
     private int decimatedWidth = -1;
     private Range xRange = new Range(0, 1);
     private Range yRange = new Range(0, 1);
@@ -69,7 +72,7 @@ public class PlotChart extends Composite implements ExportableChart {
         chart.getLegend().setPosition(SWT.RIGHT);
         chart.getPlotArea().addCustomPaintListener(new BandPainter());
         chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
-            if (plotWidth() != decimatedWidth) {
+            if (!refreshing && plotWidth() != decimatedWidth) {
                 pushData();
                 chart.redraw();
             }
@@ -238,17 +241,23 @@ public class PlotChart extends Composite implements ExportableChart {
         xRange = ChartRanges.x(series.values(), logX);
         yRange = ChartRanges.y(series.values(), false, logY);
         y2Range = ChartRanges.y(series.values(), true, logY);
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            boolean wanted = axis.getDirection() == IAxis.Direction.X ? logX : logY;
-            if (!wanted && axis.isLogScaleEnabled()) {
-                axis.enableLogScale(false);
-            }
+        for (SeriesData s : series.values()) {
+            swtSeries(s);
         }
-        pushData();
+        boolean scaleChanges = false;
         for (IAxis axis : chart.getAxisSet().getAxes()) {
-            boolean wanted = axis.getDirection() == IAxis.Direction.X ? logX : logY;
-            if (wanted && !axis.isLogScaleEnabled()) {
-                axis.enableLogScale(true);
+            scaleChanges |= axis.isLogScaleEnabled() != wantsLog(axis);
+        }
+        if (scaleChanges) {
+            // SWTChart refuses a log scale while a series holds a non-positive value: park the series on
+            // a positive point, switch, and refill them below with what the new scale can show
+            for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
+                setData(s, PARKED, PARKED);
+            }
+            for (IAxis axis : chart.getAxisSet().getAxes()) {
+                if (axis.isLogScaleEnabled() != wantsLog(axis)) {
+                    axis.enableLogScale(wantsLog(axis));
+                }
             }
         }
         xAxis().setRange(new Range(xRange.lower, xRange.upper));
@@ -256,8 +265,19 @@ public class PlotChart extends Composite implements ExportableChart {
         if (secondaryAxisId >= 0) {
             chart.getAxisSet().getYAxis(secondaryAxisId).setRange(new Range(y2Range.lower, y2Range.upper));
         }
-        chart.updateLayout();
+        // lay out first (tick labels change the plot width), so the data is decimated once, for the final width
+        refreshing = true;
+        try {
+            chart.updateLayout();
+        } finally {
+            refreshing = false;
+        }
+        pushData();
         chart.redraw();
+    }
+
+    private boolean wantsLog(IAxis axis) {
+        return axis.getDirection() == IAxis.Direction.X ? logX : logY;
     }
 
     /** Pixel-column count of the plot area used for decimation. */
@@ -311,7 +331,7 @@ public class PlotChart extends Composite implements ExportableChart {
             double[] ys;
             if (s.isXy()) {
                 Decimator.decimate(s.x.raw(), s.y.raw(), s.x.size(), s.sorted, xRange.lower, xRange.upper, width,
-                        logX, logY, kept);
+                        logX, logY, s.yExtremes, kept);
                 xs = new double[kept.size()];
                 ys = new double[kept.size()];
                 double[] rx = s.x.raw();
@@ -329,14 +349,24 @@ public class PlotChart extends Composite implements ExportableChart {
                 ys = new double[] { yr.lower, yr.upper };
             }
             boolean drawable = xs.length > 0 && Decimator.drawable(xs[0], ys[0], logX, logY);
-            if (!s.isXy() && !drawable) {
-                // a threshold that a log axis cannot show: keep it out of the drawing
-                xs = new double[0];
-                ys = new double[0];
+            line.setVisible(drawable);
+            line.setVisibleInLegend(drawable && !s.label.isEmpty());
+            if (drawable) {
+                setData(line, xs, ys);
+            } else {
+                // nothing a log axis can show (or no data yet): hide it, on a point that keeps log scales legal
+                setData(line, PARKED, PARKED);
             }
-            line.setXSeries(xs);
-            line.setYSeries(ys);
         }
+    }
+
+    /**
+     * Sets x and y together: SWTChart switches an axis back to linear whenever a series' data is set
+     * with a non-positive value, which setting x and y one after the other (mismatched) can do.
+     */
+    @SuppressWarnings("unchecked")
+    private static void setData(ISeries<?> series, double[] xs, double[] ys) {
+        ((ISeries<Integer>) series).setDataModel(new DoubleArraySeriesModel(xs, ys));
     }
 
     private ILineSeries<?> swtSeries(SeriesData s) {
@@ -487,8 +517,10 @@ public class PlotChart extends Composite implements ExportableChart {
         IntList up = new IntList();
         IntList low = new IntList();
         int n = s.x.size();
-        Decimator.decimate(s.x.raw(), s.upper.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY, up);
-        Decimator.decimate(s.x.raw(), s.y.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY, low);
+        Decimator.decimate(s.x.raw(), s.upper.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY,
+                s.upperExtremes, up);
+        Decimator.decimate(s.x.raw(), s.y.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY,
+                s.yExtremes, low);
         int[] polygon = new int[2 * (up.size() + low.size())];
         int k = 0;
         for (int i = 0; i < up.size(); i++) {
