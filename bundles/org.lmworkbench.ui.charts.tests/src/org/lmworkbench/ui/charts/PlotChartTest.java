@@ -20,6 +20,7 @@ import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swtchart.ISeries;
+import org.eclipse.swtchart.Range;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,12 +85,33 @@ class PlotChartTest {
     }
 
     @Test
+    void bandsGrowAndExportAsLowerAndUpper() throws Exception {
+        chart.addBand("sd", new double[] { 1, 2 }, new double[] { 0, 1 }, new double[] { 2, 3 }, BLUE);
+        chart.appendBand("sd", new double[] { 3 }, new double[] { 1.5 }, new double[] { 3.5 });
+        assertArrayEquals(new double[] { 1, 2, 3 }, chart.seriesX("sd"));
+        assertArrayEquals(new double[] { 0, 1, 1.5 }, chart.seriesY("sd"));
+        assertArrayEquals(new double[] { 2, 3, 3.5 }, chart.bandUpper("sd"));
+        chart.refresh();
+        Range y = chart.chart().getAxisSet().getYAxis(0).getRange();
+        assertTrue(y.lower < 0 && y.upper > 3.5, "y axis fits the band: " + y);
+        Path file = dir.resolve("band.csv");
+        chart.writeCsv(file);
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(List.of("series,x,y", "sd/lower,1.0,0.0", "sd/lower,2.0,1.0", "sd/lower,3.0,1.5", "sd/upper,1.0,2.0",
+                "sd/upper,2.0,3.0", "sd/upper,3.0,3.5"), lines);
+    }
+
+    @Test
     void appendToUnknownOrWrongSeriesIsRejected() {
         chart.addBand("band", new double[] { 1, 2 }, new double[] { 0, 0 }, new double[] { 1, 1 }, BLUE);
         assertThrows(IllegalArgumentException.class, () -> chart.appendData("nope", new double[1], new double[1]));
         assertThrows(IllegalArgumentException.class, () -> chart.appendData("band", new double[1], new double[1]));
         assertThrows(IllegalArgumentException.class,
                 () -> chart.addLine("bad", "bad", new double[2], new double[3], BLUE));
+        assertThrows(IllegalArgumentException.class,
+                () -> chart.appendBand("band", new double[1], new double[1], new double[2]));
+        assertThrows(IllegalArgumentException.class, () -> chart.addLine(" a", "a", new double[1], new double[1], BLUE));
+        assertThrows(IllegalArgumentException.class, () -> chart.addLine("", "a", new double[1], new double[1], BLUE));
     }
 
     @Test

@@ -176,6 +176,17 @@ public class PlotChart extends Composite implements ExportableChart {
         scheduleRefresh();
     }
 
+    /**
+     * Appends points to a band (e.g. mean &plusmn; sd over seeds of a live sweep); as cheap as
+     * {@link #appendData(String, double[], double[])}.
+     *
+     * @throws IllegalArgumentException if there is no such band or the arrays differ in length
+     */
+    public void appendBand(String id, double[] x, double[] lower, double[] upper) {
+        get(id).appendBand(x, lower, upper);
+        scheduleRefresh();
+    }
+
     /** Removes a series; unknown ids are ignored. */
     public void removeSeries(String id) {
         if (series.remove(id) != null) {
@@ -419,8 +430,9 @@ public class PlotChart extends Composite implements ExportableChart {
     }
 
     private void put(SeriesData s) {
-        if (s.id == null) {
-            throw new IllegalArgumentException("Series id must not be null");
+        if (s.id == null || s.id.isBlank() || !s.id.equals(s.id.trim())) {
+            // SWTChart trims ids, so " a" and "a" would be one series there
+            throw new IllegalArgumentException("Series id must be non-blank without surrounding spaces: '" + s.id + "'");
         }
         removeSeries(s.id);
         series.put(s.id, s);

@@ -105,6 +105,22 @@ final class SeriesData {
         yExtremes.update(y.raw(), y.size());
     }
 
+    /** Appends points to a band; amortised O(new points). */
+    void appendBand(double[] nx, double[] lower, double[] high) {
+        if (kind != Kind.BAND) {
+            throw new IllegalArgumentException("Series '" + id + "' is not a band");
+        }
+        checkLengths(id, nx, lower, "lower");
+        checkLengths(id, nx, high, "upper");
+        appendX(nx);
+        y.append(lower, 0, lower.length);
+        upper.append(high, 0, high.length);
+        includeY(lower);
+        includeY(high);
+        yExtremes.update(y.raw(), y.size());
+        upperExtremes.update(upper.raw(), upper.size());
+    }
+
     private void appendX(double[] nx) {
         double previous = x.size() == 0 ? Double.NEGATIVE_INFINITY : x.get(x.size() - 1);
         for (double v : nx) {
