@@ -8,21 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
-import org.eclipse.swtchart.ICustomPaintListener;
-import org.eclipse.swtchart.ILineSeries;
-import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
-import org.eclipse.swtchart.ISeries;
-import org.eclipse.swtchart.ISeries.SeriesType;
-import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.Range;
-import org.eclipse.swtchart.model.DoubleArraySeriesModel;
 
 /**
  * An x-y chart of lines, markers, translucent bands and dashed threshold lines, with linear or
@@ -40,19 +32,13 @@ import org.eclipse.swtchart.model.DoubleArraySeriesModel;
  */
 public class PlotChart extends Composite implements ExportableChart {
 
-    private static final int BAND_ALPHA = 64;
-    private static final double[] PARKED = { 1 };
-
     private final Chart chart;
+    private final SwtChartView view;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
-    private final IntList kept = new IntList();
     private boolean logX;
     private boolean logY;
     private String secondaryTitle = "";
-    private int secondaryAxisId = -1;
     private boolean refreshScheduled;
-    private boolean refreshing;
-    private int decimatedWidth = -1;
     private Range xRange = new Range(0, 1);
     private Range yRange = new Range(0, 1);
     private Range y2Range = new Range(0, 1);
@@ -70,13 +56,7 @@ public class PlotChart extends Composite implements ExportableChart {
         xAxis().getTitle().setText("");
         yAxis().getTitle().setText("");
         chart.getLegend().setPosition(SWT.RIGHT);
-        chart.getPlotArea().addCustomPaintListener(new BandPainter());
-        chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
-            if (!refreshing && plotWidth() != decimatedWidth) {
-                pushData();
-                chart.redraw();
-            }
-        });
+        view = new SwtChartView(this, chart);
     }
 
     /** The SWTChart chart underneath, for styling not covered here. */
@@ -102,9 +82,7 @@ public class PlotChart extends Composite implements ExportableChart {
     /** Sets the title of the secondary y axis (shown once a series uses it). */
     public void setSecondaryAxisTitle(String title) {
         secondaryTitle = title == null ? "" : title;
-        if (secondaryAxisId >= 0) {
-            chart.getAxisSet().getYAxis(secondaryAxisId).getTitle().setText(secondaryTitle);
-        }
+        view.secondaryTitleChanged();
         scheduleRefresh();
     }
 
@@ -252,49 +230,12 @@ public class PlotChart extends Composite implements ExportableChart {
         xRange = ChartRanges.x(series.values(), logX);
         yRange = ChartRanges.y(series.values(), false, logY);
         y2Range = ChartRanges.y(series.values(), true, logY);
-        for (SeriesData s : series.values()) {
-            swtSeries(s);
-        }
-        boolean scaleChanges = false;
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            scaleChanges |= axis.isLogScaleEnabled() != wantsLog(axis);
-        }
-        if (scaleChanges) {
-            // SWTChart refuses a log scale while a series holds a non-positive value: park the series on
-            // a positive point, switch, and refill them below with what the new scale can show
-            for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
-                setData(s, PARKED, PARKED);
-            }
-            for (IAxis axis : chart.getAxisSet().getAxes()) {
-                if (axis.isLogScaleEnabled() != wantsLog(axis)) {
-                    axis.enableLogScale(wantsLog(axis));
-                }
-            }
-        }
-        xAxis().setRange(new Range(xRange.lower, xRange.upper));
-        yAxis().setRange(new Range(yRange.lower, yRange.upper));
-        if (secondaryAxisId >= 0) {
-            chart.getAxisSet().getYAxis(secondaryAxisId).setRange(new Range(y2Range.lower, y2Range.upper));
-        }
-        // lay out first (tick labels change the plot width), so the data is decimated once, for the final width
-        refreshing = true;
-        try {
-            chart.updateLayout();
-        } finally {
-            refreshing = false;
-        }
-        pushData();
-        chart.redraw();
-    }
-
-    private boolean wantsLog(IAxis axis) {
-        return axis.getDirection() == IAxis.Direction.X ? logX : logY;
+        view.show();
     }
 
     /** Pixel-column count of the plot area used for decimation. */
     int plotWidth() {
-        int w = chart.getPlotArea().getSize().x;
-        return w > 0 ? w : 1000;
+        return view.plotWidth();
     }
 
     Range xRange() {
@@ -321,112 +262,16 @@ public class PlotChart extends Composite implements ExportableChart {
         return yAxis().getTitle().getText();
     }
 
+    Range yRangeOf(IAxis axis) {
+        return axis.getId() == 0 ? yRange : y2Range;
+    }
+
     String secondaryTitle() {
         return secondaryTitle;
     }
 
     boolean legendVisible() {
         return chart.getLegend().isVisible();
-    }
-
-    /** Hands SWTChart the decimated view of every series for the current ranges and width. */
-    private void pushData() {
-        int width = plotWidth();
-        decimatedWidth = width;
-        for (SeriesData s : series.values()) {
-            ILineSeries<?> line = swtSeries(s);
-            if (line == null) {
-                continue;
-            }
-            double[] xs;
-            double[] ys;
-            if (s.isXy()) {
-                Decimator.decimate(s.x.raw(), s.y.raw(), s.x.size(), s.sorted, xRange.lower, xRange.upper, width,
-                        logX, logY, s.yExtremes, kept);
-                xs = new double[kept.size()];
-                ys = new double[kept.size()];
-                double[] rx = s.x.raw();
-                double[] ry = s.y.raw();
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = rx[kept.get(i)];
-                    ys[i] = ry[kept.get(i)];
-                }
-            } else if (s.kind == SeriesData.Kind.HORIZONTAL) {
-                xs = new double[] { xRange.lower, xRange.upper };
-                ys = new double[] { s.value, s.value };
-            } else {
-                Range yr = yRange;
-                xs = new double[] { s.value, s.value };
-                ys = new double[] { yr.lower, yr.upper };
-            }
-            boolean drawable = xs.length > 0 && Decimator.drawable(xs[0], ys[0], logX, logY);
-            line.setVisible(drawable);
-            line.setVisibleInLegend(drawable && !s.label.isEmpty());
-            if (drawable) {
-                setData(line, xs, ys);
-            } else {
-                // nothing a log axis can show (or no data yet): hide it, on a point that keeps log scales legal
-                setData(line, PARKED, PARKED);
-            }
-        }
-    }
-
-    /**
-     * Sets x and y together: SWTChart switches an axis back to linear whenever a series' data is set
-     * with a non-positive value, which setting x and y one after the other (mismatched) can do.
-     */
-    @SuppressWarnings("unchecked")
-    private static void setData(ISeries<?> series, double[] xs, double[] ys) {
-        ((ISeries<Integer>) series).setDataModel(new DoubleArraySeriesModel(xs, ys));
-    }
-
-    private ILineSeries<?> swtSeries(SeriesData s) {
-        if (s.kind == SeriesData.Kind.BAND) {
-            return null;
-        }
-        ISeries<?> existing = chart.getSeriesSet().getSeries(s.id);
-        if (existing instanceof ILineSeries<?> line) {
-            return line;
-        }
-        ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, s.id);
-        Color colour = new Color(s.colour);
-        line.setDescription(s.label);
-        line.setVisibleInLegend(!s.label.isEmpty());
-        line.setLineColor(colour);
-        line.setSymbolColor(colour);
-        line.setAntialias(SWT.ON);
-        switch (s.kind) {
-        case POINTS -> {
-            line.setLineStyle(LineStyle.NONE);
-            line.setSymbolType(PlotSymbolType.CIRCLE);
-            line.setSymbolSize(3);
-        }
-        case HORIZONTAL, VERTICAL -> {
-            line.setLineStyle(LineStyle.DASH);
-            line.setSymbolType(PlotSymbolType.NONE);
-            line.setLineWidth(1);
-        }
-        default -> {
-            line.setLineStyle(LineStyle.SOLID);
-            line.setSymbolType(PlotSymbolType.NONE);
-            line.setLineWidth(2);
-        }
-        }
-        if (s.secondary) {
-            line.setYAxisId(secondaryAxis());
-        }
-        return line;
-    }
-
-    private int secondaryAxis() {
-        if (secondaryAxisId < 0) {
-            secondaryAxisId = chart.getAxisSet().createYAxis();
-            IAxis axis = chart.getAxisSet().getYAxis(secondaryAxisId);
-            axis.setPosition(IAxis.Position.Secondary);
-            axis.getTitle().setText(secondaryTitle);
-            axis.getGrid().setStyle(LineStyle.NONE);
-        }
-        return secondaryAxisId;
     }
 
     private void put(SeriesData s) {
@@ -458,11 +303,11 @@ public class PlotChart extends Composite implements ExportableChart {
         }
     }
 
-    private IAxis xAxis() {
+    IAxis xAxis() {
         return chart.getAxisSet().getXAxis(0);
     }
 
-    private IAxis yAxis() {
+    IAxis yAxis() {
         return chart.getAxisSet().getYAxis(0);
     }
 
@@ -485,34 +330,6 @@ public class PlotChart extends Composite implements ExportableChart {
     @Override
     public void writeCsv(Path file) throws IOException {
         PlotCsv.write(this, file);
-    }
-
-    /** Fills bands behind the series, decimated like the lines. */
-    private final class BandPainter implements ICustomPaintListener {
-
-        @Override
-        public void paintControl(PaintEvent e) {
-            IAxis xa = xAxis();
-            IAxis ya = yAxis();
-            int width = plotWidth();
-            for (SeriesData s : series.values()) {
-                if (s.kind != SeriesData.Kind.BAND) {
-                    continue;
-                }
-                int[] polygon = bandPolygon(s, width, xa::getPixelCoordinate, ya::getPixelCoordinate);
-                if (polygon.length >= 6) {
-                    e.gc.setBackground(new Color(s.colour));
-                    e.gc.setAlpha(BAND_ALPHA);
-                    e.gc.fillPolygon(polygon);
-                    e.gc.setAlpha(255);
-                }
-            }
-        }
-
-        @Override
-        public boolean drawBehindSeries() {
-            return true;
-        }
     }
 
     /** Maps a data coordinate to a pixel coordinate. */
