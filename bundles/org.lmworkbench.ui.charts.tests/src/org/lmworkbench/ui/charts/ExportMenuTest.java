@@ -53,6 +53,12 @@ class ExportMenuTest {
         for (Control child : chart.chart().getChildren()) {
             assertSame(menu, child.getMenu());
         }
+        // a secondary axis appears later, with controls of its own
+        chart.addLine("b", "b", new double[] { 1, 2 }, new double[] { 5, 6 }, Palette.colour(1), true);
+        chart.refresh();
+        for (Control child : chart.chart().getChildren()) {
+            assertSame(menu, child.getMenu());
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.lmworkbench.ui.charts;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
 import org.eclipse.swtchart.ICustomPaintListener;
@@ -195,6 +196,14 @@ final class SwtChartView {
             axis.setPosition(IAxis.Position.Secondary);
             axis.getTitle().setText(owner.secondaryTitle());
             axis.getGrid().setStyle(LineStyle.NONE);
+            // the new axis brings new child controls: give them the chart's (export) menu too
+            if (owner.getMenu() != null) {
+                for (Control child : chart.getChildren()) {
+                    if (child.getMenu() == null) {
+                        child.setMenu(owner.getMenu());
+                    }
+                }
+            }
         }
         return secondaryAxisId;
     }
