@@ -56,6 +56,12 @@ public class PlotChart extends Composite implements ExportableChart {
         xAxis().getTitle().setText("");
         yAxis().getTitle().setText("");
         chart.getLegend().setPosition(SWT.RIGHT);
+        // black text, as in the SVG export and in papers, instead of SWTChart's blue
+        Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
+        chart.getTitle().setForeground(black);
+        for (IAxis axis : chart.getAxisSet().getAxes()) {
+            SwtChartView.styleAxis(axis, black);
+        }
         view = new SwtChartView(this, chart);
     }
 

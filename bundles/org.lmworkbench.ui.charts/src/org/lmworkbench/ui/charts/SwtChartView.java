@@ -94,6 +94,11 @@ final class SwtChartView {
         chart.redraw();
     }
 
+    static void styleAxis(IAxis axis, Color colour) {
+        axis.getTitle().setForeground(colour);
+        axis.getTick().setForeground(colour);
+    }
+
     private boolean wantsLog(IAxis axis) {
         return axis.getDirection() == IAxis.Direction.X ? owner.isLogX() : owner.isLogY();
     }
@@ -196,6 +201,7 @@ final class SwtChartView {
             axis.setPosition(IAxis.Position.Secondary);
             axis.getTitle().setText(owner.secondaryTitle());
             axis.getGrid().setStyle(LineStyle.NONE);
+            styleAxis(axis, chart.getDisplay().getSystemColor(SWT.COLOR_BLACK));
             // the new axis brings new child controls: give them the chart's (export) menu too
             if (owner.getMenu() != null) {
                 for (Control child : chart.getChildren()) {
