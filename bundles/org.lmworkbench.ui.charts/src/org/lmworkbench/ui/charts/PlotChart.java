@@ -50,7 +50,7 @@ public class PlotChart extends Composite implements ExportableChart {
         chart = new Chart(this, SWT.NONE);
         Color white = getDisplay().getSystemColor(SWT.COLOR_WHITE);
         chart.setBackground(white);
-        chart.setBackgroundInPlotArea(white);
+        chart.getPlotArea().setBackground(white);
         chart.getTitle().setText("");
         chart.getTitle().setVisible(false);
         xAxis().getTitle().setText("");

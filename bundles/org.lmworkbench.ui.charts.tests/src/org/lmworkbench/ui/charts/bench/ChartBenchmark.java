@@ -115,13 +115,13 @@ public final class ChartBenchmark {
         System.out.println(String.format(Locale.ROOT, "whole live run: %.1f s (%.2f ms per update on average)",
                 totalSeconds, totalSeconds * 1000 / updates));
         System.out.println(String.format(Locale.ROOT,
-                "append+redraw at 1M points: %.2f ms mean over last %d updates (max %.2f ms)", appendRedrawMs, tail,
+                "append+redraw at %d points: %.2f ms mean over last %d updates (max %.2f ms)", total, appendRedrawMs, tail,
                 max / 1e6));
         System.out.println(String.format(Locale.ROOT,
-                "full redraw at 1M points: %.2f ms until painted on screen, %.2f ms to render the chart off screen (medians of 9)",
-                redrawMs, printMs));
+                "full redraw at %d points: %.2f ms until painted on screen, %.2f ms to render the chart off screen (medians of 9)",
+                total, redrawMs, printMs));
         System.out.println(String.format(Locale.ROOT,
-                "refresh (fit ranges + decimate + paint) at 1M points: %.2f ms (median of 9)", refreshMs));
+                "refresh (fit ranges + decimate + paint) at %d points: %.2f ms (median of 9)", total, refreshMs));
         System.out.println(String.format(Locale.ROOT, "toggle log y (on or off, until painted): %.2f ms (median of 9)",
                 logOnMs));
         System.out.println(String.format(Locale.ROOT, "resize to 1400x800 (re-decimate + paint): %.2f ms", resizeMs));
