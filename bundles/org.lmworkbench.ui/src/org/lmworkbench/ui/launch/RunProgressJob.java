@@ -44,6 +44,7 @@ final class RunProgressJob extends Job {
     private long reportedStep;
     private FileTime lastStatusTime;
     private long lastMetricsOffset;
+    private volatile String text = "";
 
     RunProgressJob(TrainingProcess process, long totalSteps, RunFolderRefresher refresher) {
         super(NLS.bind(Messages.RunProgressJob_name, process.run().runId()));
@@ -63,6 +64,11 @@ final class RunProgressJob extends Job {
         return process;
     }
 
+    /** What the Progress view shows after the job name, e.g. {@code step 150/1000 · loss 0.1234 · about 0:42 left}. */
+    String progressText() {
+        return text;
+    }
+
     @Override
     protected IStatus run(IProgressMonitor monitor) {
         long total = Math.max(1, statusTotal());
@@ -73,9 +79,10 @@ final class RunProgressJob extends Job {
                     process.terminate();
                 }
                 poll(monitor);
-                monitor.subTask(process.isStopRequested()
+                text = process.isStopRequested()
                         ? NLS.bind(Messages.RunProgressJob_stopping, progress.describe())
-                        : progress.describe());
+                        : progress.describe();
+                monitor.subTask(text);
                 try {
                     Thread.sleep(POLL_MILLIS);
                 } catch (InterruptedException e) {

@@ -23,6 +23,8 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
     /** The page id in plugin.xml. */
     public static final String ID = "org.lmworkbench.ui.preferences.main";
 
+    private ColourListFieldEditor colours;
+
     /** Creates the page with a grid of field editors. */
     public LmwPreferencePage() {
         super(GRID);
@@ -47,7 +49,13 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
                 PreferenceInputs::checkMemory));
         addField(new JavaField(parent));
         addField(new CacheField(parent));
-        addField(new ColourListFieldEditor(LmwPreferences.CHART_COLOURS, Messages.LmwPreferencePage_colours, parent));
+        colours = new ColourListFieldEditor(LmwPreferences.CHART_COLOURS, Messages.LmwPreferencePage_colours, parent);
+        addField(colours);
+    }
+
+    /** The colour list, for tests. */
+    ColourListFieldEditor colourEditor() {
+        return colours;
     }
 
     /** A text field checked with one of {@link PreferenceInputs}' functions. */
