@@ -131,6 +131,7 @@ class TrainingRunLaunchTest {
         RunProgressJob progress = progressJob(launch);
         waitFor("the progress entry to show a step", () -> progress.progressText().matches("step [1-9]\\d*/2000000.*"));
         System.out.println("[launch] progress entry: " + progress.getName() + ": " + progress.progressText());
+        screenshotWithProgressView("terminate-progress");
         TrainingProcess process = launch.trainingProcesses()[0];
         assertTrue(launch.canTerminate());
 
@@ -220,6 +221,36 @@ class TrainingRunLaunchTest {
         assertEquals(RunState.CANCELLED, second.readStatus().state());
         assertEquals(0, second.readStatus().lastStep());
         assertFalse(Files.exists(second.metricsFile()));
+    }
+
+    /**
+     * Saves the workbench window with the Progress view in front, for people to look at; never fails
+     * the test (a screenshot is a record, not a check).
+     */
+    private static void screenshotWithProgressView(String name) {
+        try {
+            UiTestSupport.activePage().showView("org.eclipse.ui.views.ProgressView");
+            for (int i = 0; i < 30; i++) { // the view repaints on its own update cycle
+                UiTestSupport.processEvents();
+                Thread.sleep(50);
+            }
+            org.eclipse.swt.widgets.Display display = org.eclipse.swt.widgets.Display.getCurrent();
+            org.eclipse.swt.graphics.Rectangle bounds = UiTestSupport.activePage().getWorkbenchWindow().getShell()
+                    .getBounds();
+            org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, bounds.width, bounds.height);
+            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+            gc.copyArea(image, bounds.x, bounds.y);
+            gc.dispose();
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            Path folder = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "lmw-screenshots"));
+            Path file = folder.resolve(name + ".png");
+            loader.save(file.toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+            image.dispose();
+            System.out.println("[launch] screenshot: " + file);
+        } catch (Exception e) {
+            System.out.println("[launch] no screenshot: " + e);
+        }
     }
 
     private IFile writeSpec(String name, String text) throws CoreException {
