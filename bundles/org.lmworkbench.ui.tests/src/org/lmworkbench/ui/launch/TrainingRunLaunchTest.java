@@ -115,6 +115,7 @@ class TrainingRunLaunchTest {
 
         TreeItem item = runItem("tiny-001", text -> text.contains("completed"));
         assertTrue(item.getText().startsWith("tiny-001  completed \u00b7 step 30/30"), item.getText());
+        screenshot("tiny-completed", ProjectExplorer.VIEW_ID);
 
         // Pressing Run again starts a new run rather than colliding with the finished one.
         TrainingLaunch again = launch(config);
@@ -131,7 +132,7 @@ class TrainingRunLaunchTest {
         RunProgressJob progress = progressJob(launch);
         waitFor("the progress entry to show a step", () -> progress.progressText().matches("step [1-9]\\d*/2000000.*"));
         System.out.println("[launch] progress entry: " + progress.getName() + ": " + progress.progressText());
-        screenshotWithProgressView("terminate-progress");
+        screenshot("terminate-progress", "org.eclipse.ui.views.ProgressView");
         TrainingProcess process = launch.trainingProcesses()[0];
         assertTrue(launch.canTerminate());
 
@@ -224,13 +225,14 @@ class TrainingRunLaunchTest {
     }
 
     /**
-     * Saves the workbench window with the Progress view in front, for people to look at; never fails
+     * Saves the workbench window with a view in front, for people to look at; never fails
      * the test (a screenshot is a record, not a check).
      */
-    private static void screenshotWithProgressView(String name) {
+    private static void screenshot(String name, String viewId) {
         try {
-            UiTestSupport.activePage().showView("org.eclipse.ui.views.ProgressView");
             for (int i = 0; i < 30; i++) { // the view repaints on its own update cycle
+                // The Console comes to the front on new output; keep the view of interest in front.
+                UiTestSupport.activePage().showView(viewId);
                 UiTestSupport.processEvents();
                 Thread.sleep(50);
             }

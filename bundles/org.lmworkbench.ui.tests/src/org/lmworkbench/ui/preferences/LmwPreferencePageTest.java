@@ -120,11 +120,12 @@ class LmwPreferencePageTest {
         assertEquals("1,2,3;4,5,6", LmwPreferences.node().get(LmwPreferences.CHART_COLOURS, ""));
     }
 
-    /** Types into a field: the field editors check on key release, as when a user types. */
+    /** Types into a field and leaves it: field editors check on key release or on focus loss. */
     private void type(String label, String value) {
         Text field = text(label);
         field.setText(value);
         field.notifyListeners(SWT.KeyUp, new Event());
+        field.notifyListeners(SWT.FocusOut, new Event());
         UiTestSupport.processEvents();
     }
 

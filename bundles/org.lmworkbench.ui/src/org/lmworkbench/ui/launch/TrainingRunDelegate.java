@@ -15,6 +15,7 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.ui.backend.BackendLauncher;
 import org.lmworkbench.ui.internal.UiPlugin;
 
 /**
@@ -46,6 +47,9 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
                 spec.getProject().getLocation().toFile().toPath());
         RunPlanner.Plan plan;
         try {
+            planner.validate();
+            // A workbench without the backend feature says so before any run folder is made.
+            BackendLauncher.classpath();
             plan = planner.plan();
         } catch (RunPlanner.InvalidSpecException e) {
             throw new CoreException(UiPlugin.error(e.getMessage(), null));

@@ -79,7 +79,8 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
     /** The Java executable: a file chooser whose value must be an executable file (or empty). */
     static final class JavaField extends FileFieldEditor {
         JavaField(Composite parent) {
-            super(LmwPreferences.JAVA, Messages.LmwPreferencePage_java, true, parent);
+            // FileFieldEditor checks on focus loss by default; a wrong path should show while it is typed.
+            super(LmwPreferences.JAVA, Messages.LmwPreferencePage_java, true, VALIDATE_ON_KEY_STROKE, parent);
             setEmptyStringAllowed(true);
         }
 
@@ -95,7 +96,10 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
         }
     }
 
-    /** The DJL cache: a folder chooser; the folder may not exist yet (DJL creates it). */
+    /**
+     * The DJL cache: a folder chooser; the folder may not exist yet (DJL creates it). Checked when the
+     * field loses focus, as DirectoryFieldEditor does (a half-typed path is not an error yet).
+     */
     static final class CacheField extends DirectoryFieldEditor {
         CacheField(Composite parent) {
             super(LmwPreferences.DJL_CACHE, Messages.LmwPreferencePage_cache, parent);
