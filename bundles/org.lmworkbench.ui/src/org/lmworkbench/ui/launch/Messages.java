@@ -28,8 +28,6 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunFolderRefresher_name;
     /** See messages.properties. */
-    public static String RunQueue_processLabel;
-    /** See messages.properties. */
     public static String RunQueue_cancelledBeforeStart;
     /** See messages.properties. */
     public static String RunQueue_exitedWithoutStatus;

@@ -133,8 +133,8 @@ final class RunQueue {
         attributes.put(IProcess.ATTR_PROCESS_TYPE, TrainingProcess.PROCESS_TYPE);
         attributes.put(IProcess.ATTR_CMDLINE, String.join(" ", command));
         attributes.put(TrainingProcess.ATTR_RUN_FOLDER, dir.path().toString());
-        TrainingProcess process = new TrainingProcess(launch, system, NLS.bind(Messages.RunQueue_processLabel,
-                dir.runId(), run.spec().name()), attributes, dir);
+        // The Console already titles the page "<config> [Training Run]"; the process adds which run.
+        TrainingProcess process = new TrainingProcess(launch, system, dir.runId(), attributes, dir);
         IFolder folder = project.getFolder(RunDirectory.RUNS).getFolder(dir.runId());
         RunFolderRefresher refresher = new RunFolderRefresher(folder);
         new RunProgressJob(process, run.spec().training().steps(), refresher).schedule();
