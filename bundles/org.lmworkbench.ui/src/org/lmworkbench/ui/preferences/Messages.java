@@ -1,0 +1,55 @@
+package org.lmworkbench.ui.preferences;
+
+import org.eclipse.osgi.util.NLS;
+
+/** User-visible strings of the preference page, from {@code messages.properties} beside this class. */
+public final class Messages extends NLS {
+
+    private static final String BUNDLE_NAME = "org.lmworkbench.ui.preferences.messages";
+
+    /** See messages.properties. */
+    public static String LmwPreferencePage_description;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_device;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_deviceAuto;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_deviceCpu;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_deviceGpu;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_threads;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_memory;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_java;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_cache;
+    /** See messages.properties. */
+    public static String LmwPreferencePage_colours;
+    /** See messages.properties. */
+    public static String ColourListFieldEditor_add;
+    /** See messages.properties. */
+    public static String ColourListFieldEditor_remove;
+    /** See messages.properties. */
+    public static String PreferenceInputs_threads;
+    /** See messages.properties. */
+    public static String PreferenceInputs_memory;
+    /** See messages.properties. */
+    public static String PreferenceInputs_javaNotAbsolute;
+    /** See messages.properties. */
+    public static String PreferenceInputs_javaMissing;
+    /** See messages.properties. */
+    public static String PreferenceInputs_javaNotExecutable;
+    /** See messages.properties. */
+    public static String PreferenceInputs_cacheNotAbsolute;
+    /** See messages.properties. */
+    public static String PreferenceInputs_cacheNotFolder;
+
+    static {
+        NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+    }
+
+    private Messages() {
+    }
+}
