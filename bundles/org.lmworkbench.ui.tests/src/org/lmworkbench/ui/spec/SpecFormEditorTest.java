@@ -130,6 +130,9 @@ class SpecFormEditorTest {
         assertTrue(text(page, "model.depth").getEditable());
         assertTrue(page.sweepSummary().startsWith("A sweep of 6 runs"), page.sweepSummary());
         assertTrue(page.sweepSummary().contains("model.width: 3 values (32, 64, 128)"), page.sweepSummary());
+        Screenshots.take("spec-form-sweep");
+        editor.showSource();
+        Screenshots.take("spec-form-source");
     }
 
     @Test

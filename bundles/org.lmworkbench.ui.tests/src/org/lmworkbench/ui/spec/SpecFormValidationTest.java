@@ -60,6 +60,7 @@ class SpecFormValidationTest {
         assertEquals(List.of(problems.get(0).message()), page.fieldMessages().get("model.width"));
         assertTrue(problems.get(0).message().startsWith("$.model.width"), problems.get(0).message());
         assertEquals(IMessageProvider.ERROR, page.getManagedForm().getForm().getMessageType());
+        Screenshots.take("spec-form-invalid-width");
 
         editor.doSave(new NullProgressMonitor());
         UiTestSupport.waitForBuild();

@@ -12,6 +12,14 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String SchemaFieldFactory_optimizerName;
     /** See messages.properties. */
+    public static String SchemaFieldFactory_learningRate;
+    /** See messages.properties. */
+    public static String SchemaFieldFactory_trainExamples;
+    /** See messages.properties. */
+    public static String SchemaFieldFactory_testExamples;
+    /** See messages.properties. */
+    public static String SchemaFieldFactory_jvmMemory;
+    /** See messages.properties. */
     public static String SpecField_swept;
     /** See messages.properties. */
     public static String SpecField_tooltip;

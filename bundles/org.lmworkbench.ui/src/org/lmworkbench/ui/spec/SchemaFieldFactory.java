@@ -28,11 +28,19 @@ public final class SchemaFieldFactory {
 
     /**
      * The label of a key: its words after the section, capitalised ("probes.sharpness.top_k" gives
-     * "Sharpness top k"); top-level keys and the optimizer's name read on their own.
+     * "Sharpness top k"); a few abbreviations (lr, n_train) are spelt out.
      */
     public static String label(String key) {
-        if (key.equals("optimizer.name")) {
-            return Messages.SchemaFieldFactory_optimizerName;
+        String named = switch (key) {
+            case "optimizer.name" -> Messages.SchemaFieldFactory_optimizerName;
+            case "optimizer.lr" -> Messages.SchemaFieldFactory_learningRate;
+            case "data.n_train" -> Messages.SchemaFieldFactory_trainExamples;
+            case "data.n_test" -> Messages.SchemaFieldFactory_testExamples;
+            case "execution.jvm_memory" -> Messages.SchemaFieldFactory_jvmMemory;
+            default -> null;
+        };
+        if (named != null) {
+            return named;
         }
         String words = (key.contains(".") ? key.substring(key.indexOf('.') + 1) : key).replace('.', ' ').replace('_', ' ');
         return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);

@@ -114,7 +114,7 @@ class TrainingRunTabsTest {
         text("optimizer.lr").setText("0");
         SpecTab optimization = tab("optimizer.lr");
         assertFalse(optimization.isValid(config));
-        assertTrue(optimization.getErrorMessage().startsWith("Lr (Optimization tab): $.optimizer.lr"), optimization.getErrorMessage());
+        assertTrue(optimization.getErrorMessage().startsWith("Learning rate (Optimization tab): $.optimizer.lr"), optimization.getErrorMessage());
 
         for (SpecTab tab : tabs) {
             tab.performApply(config);
