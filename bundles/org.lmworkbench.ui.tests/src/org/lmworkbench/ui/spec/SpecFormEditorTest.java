@@ -125,6 +125,7 @@ class SpecFormEditorTest {
         SpecFormPage page = editor.settingsPage();
         Text width = text(page, "model.width");
         assertFalse(width.getEditable());
+        assertEquals("32, 64, 128", width.getText());
         assertEquals("swept: 32, 64, 128", page.field("model.width").noteText());
         assertTrue(page.field("model.width").isSwept());
         assertTrue(text(page, "model.depth").getEditable());

@@ -42,7 +42,10 @@ public abstract class SpecField {
         label = toolkit == null ? new Label(parent, SWT.NONE) : toolkit.createLabel(parent, labelText);
         label.setText(labelText);
         Control control = createControl(parent, toolkit);
-        control.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        // a small preferred width: a long value (the description) must not widen the whole form
+        data.widthHint = 120;
+        control.setLayoutData(data);
         note = toolkit == null ? new Label(parent, SWT.NONE) : toolkit.createLabel(parent, "");
         note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         String tip = NLS.bind(Messages.SpecField_tooltip, field.key(), SpecValueText.constraint(field));
@@ -53,7 +56,7 @@ public abstract class SpecField {
     /** Creates the input control; it must call {@link #changed()} when the user edits it. */
     protected abstract Control createControl(Composite parent, FormToolkit toolkit);
 
-    /** Shows a value as written in the spec, or the "absent" state when {@code written} is null. */
+    /** Shows a value as written in the spec (the array of swept values for a swept key), or the "absent" state for null. */
     protected abstract void display(SpecNode written);
 
     /** Lets the user edit the control or not. */
@@ -110,7 +113,8 @@ public abstract class SpecField {
         showing = true;
         try {
             swept = sweep != null;
-            display(swept ? null : written);
+            // a swept key shows its values, greyed out: the sweep, not the field, decides them
+            display(swept ? sweep : written);
             setControlEditable(editable && !swept);
             String noteText;
             if (swept) {

@@ -36,12 +36,12 @@ public final class TextSpecField extends SpecField {
         if (!shown.equals(text.getText())) {
             text.setText(shown);
         }
-        text.setMessage(written == null ? SpecValueText.defaultHint(field) : "");
     }
 
     @Override
     protected void setControlEditable(boolean editable) {
         text.setEditable(editable);
+        text.setEnabled(editable);
     }
 
     @Override
