@@ -113,8 +113,9 @@ class SpecProblemMarkersTest {
 
         IEditorPart editor = IDE.openEditor(UiTestSupport.activePage(), depth);
         UiTestSupport.processEvents();
-        ITextEditor text = assertInstanceOf(ITextEditor.class, editor);
-        assertEquals("org.eclipse.ui.DefaultTextEditor", editor.getSite().getId());
+        // specs open in the form editor, which shows its Source page on the marker's line
+        assertEquals("org.lmworkbench.ui.spec.editor", editor.getSite().getId());
+        ITextEditor text = assertInstanceOf(ITextEditor.class, editor.getAdapter(ITextEditor.class));
         ITextSelection selection = (ITextSelection) text.getSelectionProvider().getSelection();
         assertEquals(7 - 1, selection.getStartLine()); // the document counts lines from 0
         assertEquals(depth.getAttribute(IMarker.CHAR_START, -1), selection.getOffset());

@@ -80,11 +80,11 @@ class NewExperimentProjectWizardTest {
         assertTrue(spec.exists());
         assertEquals(ExampleSpecs.exampleEos(), UiTestSupport.readFile(spec));
 
-        // The wizard opens the spec in the default text editor.
+        // The wizard opens the spec in the default spec editor (the form editor).
         IEditorPart editor = UiTestSupport.activePage().getActiveEditor();
         assertNotNull(editor);
         assertEquals(spec, ((IFileEditorInput) editor.getEditorInput()).getFile());
-        assertEquals("org.eclipse.ui.DefaultTextEditor", editor.getSite().getId());
+        assertEquals("org.lmworkbench.ui.spec.editor", editor.getSite().getId());
 
         // core's example is valid, so the builder leaves no markers on it
         UiTestSupport.waitForBuild();
@@ -113,7 +113,7 @@ class NewExperimentProjectWizardTest {
     }
 
     @Test
-    void specFilesHaveTheSpecContentTypeAndOpenInTheTextEditor() {
+    void specFilesHaveTheSpecContentTypeAndOpenInTheSpecEditor() {
         IContentType lmx = Platform.getContentTypeManager().findContentTypeFor("sweep.lmx");
         IContentType json = Platform.getContentTypeManager().findContentTypeFor("eos.experiment.json");
         assertEquals("org.lmworkbench.spec", lmx.getId());
@@ -122,7 +122,7 @@ class NewExperimentProjectWizardTest {
         IContentType other = Platform.getContentTypeManager().findContentTypeFor("package.json");
         assertTrue(other == null || !"org.lmworkbench.spec".equals(other.getId()));
         IEditorDescriptor editor = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("sweep.lmx", lmx);
-        assertEquals("org.eclipse.ui.DefaultTextEditor", editor.getId());
+        assertEquals("org.lmworkbench.ui.spec.editor", editor.getId());
     }
 
     private static Text firstText(Control control) {
