@@ -72,6 +72,13 @@ class SharpnessSeriesTest {
         assertTrue(missing.getMessage().contains(file + ":2") && missing.getMessage().contains("eigenvalues"),
                 missing.getMessage());
 
+        // The same series asked again meets the same line again instead of skipping it.
+        SharpnessSeries series = new SharpnessSeries(file);
+        assertThrows(RunFileException.class, series::readNew);
+        RunFileException again = assertThrows(RunFileException.class, series::readNew);
+        assertEquals(2, again.line());
+        assertEquals(0, series.samples().size() - 1, "the good first line was kept");
+
         Files.writeString(file, "{\"eigenvalues\": [1.0]}\n");
         RunFileException noStep = assertThrows(RunFileException.class, () -> SharpnessSeries.read(file));
         assertTrue(noStep.getMessage().contains(":1: ") && noStep.getMessage().contains("step"), noStep.getMessage());

@@ -2,6 +2,7 @@ package org.lmworkbench.analysis.eos;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -29,6 +30,7 @@ public final class SharpnessSeries {
 
     private final MetricsReader reader;
     private final TreeMap<Long, SharpnessSample> samples = new TreeMap<>();
+    private final ArrayDeque<MetricsRecord> pending = new ArrayDeque<>();
 
     /** @param file the sharpness file, which need not exist yet */
     public SharpnessSeries(Path file) {
@@ -56,10 +58,12 @@ public final class SharpnessSeries {
      *                     that line is read again on the next call
      */
     public synchronized List<SharpnessSample> readNew() throws IOException {
-        List<MetricsRecord> records = reader.readNew();
-        List<SharpnessSample> added = new ArrayList<>(records.size());
-        for (MetricsRecord r : records) {
-            SharpnessSample s = sample(reader.file(), r);
+        pending.addAll(reader.readNew());
+        List<SharpnessSample> added = new ArrayList<>(pending.size());
+        while (!pending.isEmpty()) {
+            // A line that is JSON but not a sharpness record stays at the head, so every call reports it.
+            SharpnessSample s = sample(reader.file(), pending.peekFirst());
+            pending.removeFirst();
             samples.put(s.step(), s);
             added.add(s);
         }
