@@ -30,6 +30,7 @@ import org.lmworkbench.analysis.eos.EdgeOfStabilityDetector;
 import org.lmworkbench.analysis.eos.EdgeOfStabilityResult;
 import org.lmworkbench.analysis.eos.SharpnessSeries;
 import org.lmworkbench.core.run.MetricsReader;
+import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
@@ -103,8 +104,10 @@ class SharpnessEditorTest {
         assertEquals(18.949915556970264, chart.seriesY("lambda1")[16], 0);
         assertEquals(51, chart.seriesY("threshold").length);
         assertEquals(20.0, chart.seriesY("threshold")[50], 0);
-        assertEquals(MetricsReader.readAll(run.getLocation().toPath().resolve("metrics.jsonl")).size(),
-                chart.seriesX("loss").length, "every metrics line has a positive train_loss");
+        List<MetricsRecord> metrics = MetricsReader.readAll(run.getLocation().toPath().resolve("metrics.jsonl"));
+        assertEquals(metrics.size(), chart.seriesX("loss").length, "every metrics line has a positive train_loss");
+        assertEquals(Math.log10(metrics.get(100).number("train_loss")), chart.seriesY("loss")[100], 1e-12);
+        assertEquals(List.of(340.0), java.util.Arrays.stream(chart.seriesX("end-of-sharpening")).boxed().toList());
     }
 
     @Test
@@ -122,9 +125,12 @@ class SharpnessEditorTest {
         assertEquals("svg", DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(svg.toFile())
                 .getDocumentElement().getNodeName());
         List<String> lines = Files.readAllLines(csv);
-        assertTrue(lines.size() > 51, "header and at least the 51 sharpness samples: " + lines.size());
-        assertTrue(String.join("\n", lines).contains("18.949915556970264")
-                || String.join("\n", lines).contains("18.94991555697026"), "lambda_1 at step 320 is in the CSV");
+        assertEquals("series,x,y", lines.get(0));
+        assertEquals(51, lines.stream().filter(l -> l.startsWith("lambda1,")).count());
+        assertEquals(51, lines.stream().filter(l -> l.startsWith("lambda2,")).count());
+        assertEquals(51, lines.stream().filter(l -> l.startsWith("threshold,")).count());
+        assertTrue(lines.contains("lambda1,320.0,18.949915556970264"), "lambda_1 at step 320, exactly as in the run");
+        assertTrue(lines.contains("end-of-sharpening,340.0,"), "the marker");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swtchart.IAxis;
 import org.lmworkbench.analysis.eos.EdgeOfStabilityResult;
 import org.lmworkbench.analysis.eos.SharpnessSample;
 import org.lmworkbench.ui.charts.Palette;
@@ -14,8 +13,10 @@ import org.lmworkbench.ui.charts.PlotChart;
  * Draws a run's sharpness on a {@link PlotChart}: one line per top-k eigenvalue
  * ({@code lambda1..lambdaK}), the threshold recorded with every sample ({@code threshold}; a
  * line rather than a constant, so a learning-rate schedule shows), the training loss on the
- * secondary, logarithmic axis ({@code loss}) and a vertical marker at the end of progressive
- * sharpening ({@code end-of-sharpening}). New samples are appended, not redrawn from scratch.
+ * secondary axis as {@code log10(loss)} ({@code loss}; PlotChart's log switch acts on both y axes
+ * together, and the eigenvalues belong on a linear one) and a vertical marker at the end of
+ * progressive sharpening ({@code end-of-sharpening}). New samples are appended, not redrawn from
+ * scratch.
  */
 final class SharpnessChart {
 
@@ -113,25 +114,16 @@ final class SharpnessChart {
         if (steps.length == 0) {
             return;
         }
+        double[] log = new double[loss.length];
+        for (int i = 0; i < loss.length; i++) {
+            log[i] = Math.log10(loss[i]);
+        }
         if (hasLoss) {
-            chart.appendData(LOSS, steps, loss);
+            chart.appendData(LOSS, steps, log);
             return;
         }
-        chart.addLine(LOSS, Messages.SharpnessPage_loss, steps, loss, LOSS_COLOUR, true);
+        chart.addLine(LOSS, Messages.SharpnessPage_loss, steps, log, LOSS_COLOUR, true);
         hasLoss = true;
-        logSecondaryAxes();
-    }
-
-    /** The loss spans decades; PlotChart's log switch is for the primary axis, so set the others here. */
-    private void logSecondaryAxes() {
-        if (chart.chart() == null) {
-            return;
-        }
-        for (IAxis axis : chart.chart().getAxisSet().getYAxes()) {
-            if (axis.getId() != 0) {
-                axis.enableLogScale(true);
-            }
-        }
     }
 
     private void placeMarker(EdgeOfStabilityResult result) {

@@ -26,8 +26,9 @@ import org.lmworkbench.ui.charts.PlotChart;
  * top eigenvalues (and the stability threshold) as vertical markers, the trace with its standard
  * error, and a table of the eigenvalues with their residuals {@code ||Hv - lambda v||}.
  *
- * <p>The density is drawn where it is above 1e-12 of its maximum: Gaussian broadening leaves
- * exact zeros and underflow far from the spectrum, which a log axis cannot show.
+ * <p>The density is drawn where it is above 1e-6 of its maximum: the Gaussian broadening's tails
+ * between and beyond the quadrature nodes fall to zero and underflow, which a log axis would
+ * stretch over many empty decades.
  */
 final class SpectrumResultsView {
 
@@ -66,11 +67,13 @@ final class SpectrumResultsView {
         table = toolkit.createTable(body, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        for (String title : new String[] {Messages.SpectrumPage_columnIndex, Messages.SpectrumPage_columnEigenvalue,
-            Messages.SpectrumPage_columnResidual, Messages.SpectrumPage_columnRelative}) {
+        String[] titles = {Messages.SpectrumPage_columnIndex, Messages.SpectrumPage_columnEigenvalue,
+            Messages.SpectrumPage_columnResidual, Messages.SpectrumPage_columnRelative};
+        int[] widths = {30, 110, 150, 120};
+        for (int i = 0; i < titles.length; i++) {
             TableColumn column = new TableColumn(table, SWT.RIGHT);
-            column.setText(title);
-            column.setWidth(title.length() < 3 ? 30 : 110);
+            column.setText(titles[i]);
+            column.setWidth(widths[i]);
         }
         GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 140).applyTo(table);
         section.setClient(body);
@@ -131,7 +134,7 @@ final class SpectrumResultsView {
 
     private static double[][] positive(double[] x, double[] y) {
         double max = Arrays.stream(y).filter(Double::isFinite).max().orElse(0);
-        double floor = max * 1e-12;
+        double floor = max * 1e-6;
         double[] px = new double[x.length];
         double[] py = new double[x.length];
         int n = 0;
