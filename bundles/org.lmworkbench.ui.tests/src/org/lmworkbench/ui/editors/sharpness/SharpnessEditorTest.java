@@ -22,6 +22,7 @@ import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.FileEditorInput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,26 @@ class SharpnessEditorTest {
                 .text(SharpnessNumbersSection.Field.SAMPLES).startsWith("35 of 52"));
         double mean = numbers(editor.sharpnessPage().numbers().text(SharpnessNumbersSection.Field.PLATEAU))[0];
         assertEquals((20.394938274496937 * 34 + 19.9) / 35, mean, 5e-5);
+    }
+
+    @Test
+    void aRunWithoutSamplesYetFillsInWhenTheyArrive() throws Exception {
+        IFile file = run.getFile("probes/sharpness.jsonl");
+        Path path = file.getLocation().toPath();
+        byte[] content = Files.readAllBytes(path);
+        file.delete(true, null);
+        SharpnessEditor editor = assertInstanceOf(SharpnessEditor.class, IDE.openEditor(UiTestSupport.activePage(),
+                new FileEditorInput(file), SharpnessEditor.ID));
+        UiTestSupport.waitUntil("the first read of the run", () -> editor.sharpnessPage().updates() > 0);
+        assertTrue(editor.sharpnessPage().getManagedForm().getForm().getMessage().contains("No sharpness samples yet"));
+        assertEquals("\u2014", editor.sharpnessPage().numbers().text(SharpnessNumbersSection.Field.END));
+
+        Files.write(path, content); // the probe's first lines arrive
+        UiTestSupport.waitUntil("the samples on the chart", () -> editor.sharpnessPage().plot().seriesIds()
+                .contains("lambda1") && editor.sharpnessPage().plot().seriesX("lambda1").length == 51);
+        assertEquals("step 340", editor.sharpnessPage().numbers().text(SharpnessNumbersSection.Field.END));
+        String message = editor.sharpnessPage().getManagedForm().getForm().getMessage();
+        assertTrue(message == null || message.isEmpty(), message);
     }
 
     @Test
