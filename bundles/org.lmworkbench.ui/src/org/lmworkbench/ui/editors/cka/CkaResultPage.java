@@ -139,15 +139,9 @@ public final class CkaResultPage extends FormPage {
         MetricChoices.Parsed metric = MetricChoices.parse(doc.metric());
         heatmap.setData(m.values(), m.rows().toArray(new String[0]), m.cols().toArray(new String[0]));
         if (metric == null || metric.choice().unitRange()) {
-            heatmap.setValueRange(0, 1);
+            heatmap.setValueRange(0, 1); // CKA-like scores: fixed ends make pictures comparable
         } else {
-            double max = 0;
-            for (double[] row : m.values()) {
-                for (double v : row) {
-                    max = Double.isFinite(v) ? Math.max(max, v) : max;
-                }
-            }
-            heatmap.setValueRange(0, max > 0 ? max : 1);
+            heatmap.setValueRange(Double.NaN, Double.NaN); // distances: fit the colours to the data
         }
         if (doc.mode() == CkaDocument.Mode.LAYERS && doc.runs().size() == 2) {
             heatmap.setTitle(NLS.bind(Messages.CkaResultPage_layerTitle, runId(doc.runs().get(0)),
