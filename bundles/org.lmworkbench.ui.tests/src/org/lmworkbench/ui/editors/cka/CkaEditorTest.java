@@ -148,7 +148,7 @@ class CkaEditorTest {
         UiTestSupport.writeFile(file, doc.toJson());
         CkaEditor editor = open(file);
         assertFalse(editor.settingsPage().canCompute());
-        IMessage[] messages = editor.settingsPage().getManagedForm().getForm().getForm().getChildrenMessages();
+        IMessage[] messages = formMessages(editor);
         assertEquals(1, messages.length, Arrays.toString(messages));
         assertEquals("$.layers.a: no captured layer attention; available: hidden, middle, output",
                 messages[0].getMessage());
@@ -158,7 +158,7 @@ class CkaEditorTest {
         editor.document().setLayerPair(List.of("middle"), List.of("hidden"));
         editor.settingsPage().refresh();
         assertTrue(editor.settingsPage().canCompute());
-        assertEquals(0, editor.settingsPage().getManagedForm().getForm().getForm().getChildrenMessages().length);
+        assertEquals(0, formMessages(editor).length);
     }
 
     @Test
@@ -193,12 +193,18 @@ class CkaEditorTest {
         UiTestSupport.waitUntil("the similarity job", () -> Job.getJobManager().find(CkaComputeJob.FAMILY).length == 0);
         UiTestSupport.processEvents();
         if (editor.document().result() == null) {
-            IMessage[] messages = editor.settingsPage().getManagedForm().getForm().getForm().getChildrenMessages();
+            IMessage[] messages = formMessages(editor);
             throw new AssertionError("no result; form says " + Arrays.toString(
                     Arrays.stream(messages).map(IMessage::getMessage).toArray()));
         }
         assertNotNull(editor.resultPage().heatmap().values());
         UiTestSupport.processEvents();
+    }
+
+    /** The Settings page's form messages (the form keeps null rather than an empty array). */
+    static IMessage[] formMessages(CkaEditor editor) {
+        IMessage[] messages = editor.settingsPage().getManagedForm().getForm().getForm().getChildrenMessages();
+        return messages == null ? new IMessage[0] : messages;
     }
 
     static void assertMatrix(double[][] expected, double[][] actual) {

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.eclipse.core.commands.NotEnabledException;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.ui.IEditorPart;
@@ -50,8 +54,8 @@ class CompareRepresentationsTest {
                 ActivationFixtures.gaussian(random, ActivationFixtures.N, 16)};
         b = new double[][][] {ActivationFixtures.times(a[1], ActivationFixtures.gaussian(random, 16, 8), 1.0),
                 ActivationFixtures.times(a[0], ActivationFixtures.orthogonal(random, 8), 0.1)};
-        ActivationFixtures.writeRun(project, "small", 0, 8, a);
-        ActivationFixtures.writeRun(project, "large", 0, 16, b);
+        ActivationFixtures.writeRun(project, "alpha", 0, 8, a);
+        ActivationFixtures.writeRun(project, "beta", 0, 16, b);
         UiTestSupport.waitForBuild();
         explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
     }
@@ -62,20 +66,21 @@ class CompareRepresentationsTest {
         UiTestSupport.cleanWorkspace();
     }
 
+    /** The explorer lists runs by name, and the selection (so the document's run order) follows it. */
     @Test
     void twoSelectedRunsGetADocumentThatOpensAndComputes() throws Exception {
-        select(run("small"), run("large"));
+        select(run("alpha"), run("beta"));
         handlers().executeCommand(CompareRepresentationsHandler.COMMAND_ID, null);
         UiTestSupport.processEvents();
 
-        IFile file = project.getFile("analyses/compare-small-large.cka");
-        assertTrue(file.exists(), "the document was created and the workspace knows it");
+        IFile file = project.getFile("analyses/compare-alpha-beta.cka");
+        assertTrue(file.exists(), () -> "the document was created and the workspace knows it; analyses: " + analyses());
         IEditorPart part = UiTestSupport.activePage().getActiveEditor();
         CkaEditor editor = assertInstanceOf(CkaEditor.class, part);
         assertEquals(file, ((IFileEditorInput) editor.getEditorInput()).getFile());
         CkaDocument written = CkaDocumentReader.read(UiTestSupport.readFile(file), null);
         assertEquals(CkaDocument.Mode.LAYERS, written.mode());
-        assertEquals(List.of("runs/small", "runs/large"), written.runs());
+        assertEquals(List.of("runs/alpha", "runs/beta"), written.runs());
         assertEquals(List.of("hidden", "middle"), written.layersA());
         assertEquals(MetricChoices.DEFAULT.defaultName(), written.metric());
 
@@ -86,22 +91,31 @@ class CompareRepresentationsTest {
                 expected[i][j] = ActivationFixtures.linearCka(a[i], b[j]);
             }
         }
-        assertEquals(1.0, expected[0][1], 1e-12, "large's middle layer is small's hidden layer rotated");
+        assertEquals(1.0, expected[0][1], 1e-12, "beta's middle layer is alpha's hidden layer rotated");
         CkaEditorTest.assertMatrix(expected, editor.resultPage().heatmap().values());
 
         // A second comparison of the same runs does not overwrite the first document.
-        select(run("small"), run("large"));
+        select(run("alpha"), run("beta"));
         handlers().executeCommand(CompareRepresentationsHandler.COMMAND_ID, null);
         UiTestSupport.processEvents();
-        assertTrue(project.getFile("analyses/compare-small-large-2.cka").exists());
+        assertTrue(project.getFile("analyses/compare-alpha-beta-2.cka").exists());
     }
 
     @Test
     void oneSelectedRunLeavesTheCommandDisabled() {
-        select(run("small"));
+        select(run("alpha"));
         assertThrows(NotEnabledException.class,
                 () -> handlers().executeCommand(CompareRepresentationsHandler.COMMAND_ID, null));
-        assertTrue(!project.getFolder("analyses").exists() || !project.getFile("analyses/compare-small.cka").exists());
+        assertEquals(List.of(), analyses(), "no document without a second run");
+    }
+
+    private List<String> analyses() {
+        try {
+            IFolder folder = project.getFolder("analyses");
+            return folder.exists() ? Arrays.stream(folder.members()).map(IResource::getName).toList() : List.of();
+        } catch (CoreException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private RunElement run(String id) {
