@@ -341,9 +341,4 @@ public final class CkaSettingsPage extends FormPage {
     void showComputeError(String message) {
         messages.addMessage("compute", message, null, IMessageProvider.ERROR);
     }
-
-    /** The widget state for tests: the layer choosers of layer mode (A, B) and model mode. */
-    List<LayerChooser> layerChoosers() {
-        return List.of(layersA, layersB, layersShared);
-    }
 }

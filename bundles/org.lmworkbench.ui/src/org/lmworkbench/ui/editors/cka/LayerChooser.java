@@ -56,11 +56,6 @@ final class LayerChooser {
         return out;
     }
 
-    /** Checks exactly {@code layers} (for tests and defaults). */
-    void check(List<String> layers) {
-        viewer.setCheckedElements(layers.toArray());
-    }
-
     /** The listed layers. */
     List<String> available() {
         return available;
