@@ -153,6 +153,14 @@ public final class FitDocumentJson {
         return o.get(key);
     }
 
+    /** Like {@link #required} but a {@code null} value is allowed (a non-finite number). */
+    static JsonElement present(JsonObject o, String key, String path) throws FitDocumentException {
+        if (!o.has(key)) {
+            throw new FitDocumentException(path + "." + key, "missing");
+        }
+        return o.get(key);
+    }
+
     static JsonObject object(JsonElement e, String path) throws FitDocumentException {
         if (e == null || !e.isJsonObject()) {
             throw new FitDocumentException(path, "must be an object, got " + e);

@@ -39,7 +39,7 @@ final class FitResultSection {
                 hi[k] = pair[1];
             }
         }
-        double objective = FitDocumentJson.number(FitDocumentJson.required(r, "objective",
+        double objective = FitDocumentJson.number(FitDocumentJson.present(r, "objective",
                 "$.result"), "$.result.objective");
         int starts = (int) FitDocumentJson.integer(FitDocumentJson.required(r, "starts",
                 "$.result"), "$.result.starts", 1, Integer.MAX_VALUE);
@@ -62,10 +62,10 @@ final class FitResultSection {
             }
             points.add(new FitResultModel.Point(id,
                     FitDocumentJson.positives(FitDocumentJson.required(o, "x", p), p + ".x", inputs),
-                    FitDocumentJson.number(FitDocumentJson.required(o, "loss", p), p + ".loss"),
-                    FitDocumentJson.number(FitDocumentJson.required(o, "predicted", p),
+                    FitDocumentJson.number(FitDocumentJson.present(o, "loss", p), p + ".loss"),
+                    FitDocumentJson.number(FitDocumentJson.present(o, "predicted", p),
                             p + ".predicted"),
-                    FitDocumentJson.number(FitDocumentJson.required(o, "log_residual", p),
+                    FitDocumentJson.number(FitDocumentJson.present(o, "log_residual", p),
                             p + ".log_residual")));
         }
         double[][] resamples = new double[0][];
@@ -96,7 +96,7 @@ final class FitResultSection {
             throws FitDocumentException {
         double[] v = new double[names.size()];
         for (int k = 0; k < v.length; k++) {
-            v[k] = FitDocumentJson.number(FitDocumentJson.required(o, names.get(k), path),
+            v[k] = FitDocumentJson.number(FitDocumentJson.present(o, names.get(k), path),
                     path + "." + names.get(k));
         }
         for (String key : o.keySet()) {
