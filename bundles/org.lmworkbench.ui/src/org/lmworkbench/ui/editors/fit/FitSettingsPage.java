@@ -52,6 +52,7 @@ final class FitSettingsPage extends FormPage {
     private Button cancel;
     private Label status;
     private boolean valid = true;
+    private String error;
     private boolean filling;
 
     FitSettingsPage(FitEditor editor) {
@@ -178,9 +179,11 @@ final class FitSettingsPage extends FormPage {
             d.setForm(parsed.form());
             d.setSettings(parsed.settings());
             valid = true;
+            error = null;
             editor.markDirty();
         } catch (FitDocumentException e) {
             valid = false;
+            error = e.getMessage();
             Control c = controlsByPath.get(e.path().replaceAll("\\[\\d+\\]$", ""));
             messages.addMessage(ERROR_KEY, e.getMessage(), null, IMessageProvider.ERROR, c);
         }
@@ -253,6 +256,11 @@ final class FitSettingsPage extends FormPage {
         getManagedForm().getForm().setMessage(error, error == null ? IMessageProvider.NONE
                 : IMessageProvider.ERROR);
         status.getParent().layout();
+    }
+
+    /** @return the current settings error (JSON path first), or {@code null} if valid. */
+    String errorText() {
+        return error;
     }
 
     /** @return the status line (tests read it). */
