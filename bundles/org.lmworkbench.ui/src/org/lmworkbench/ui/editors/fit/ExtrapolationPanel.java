@@ -82,7 +82,7 @@ final class ExtrapolationPanel {
     /** @return the typed size as inputs in form order, or {@code null} if it does not parse. */
     private double[] parse() {
         String[] parts = size.getText().split(",");
-        int inputs = editor.document().inputCount();
+        int inputs = inputCount();
         if (parts.length != inputs) {
             return null;
         }
@@ -106,17 +106,23 @@ final class ExtrapolationPanel {
             return;
         }
         if (size.getText().isBlank()) {
-            value.setText(editor.document().inputCount() == 2 ? Messages.ExtrapolationPanel_hint2
+            value.setText(inputCount() == 2 ? Messages.ExtrapolationPanel_hint2
                     : Messages.ExtrapolationPanel_hint1);
             return;
         }
         double[] x = parse();
         if (x == null) {
-            value.setText(editor.document().inputCount() == 2 ? Messages.ExtrapolationPanel_bad2
+            value.setText(inputCount() == 2 ? Messages.ExtrapolationPanel_bad2
                     : Messages.ExtrapolationPanel_bad1);
             return;
         }
         value.setText(describe(model, x));
+    }
+
+    /** Inputs of a size: those of the shown result's form, else of the document's form. */
+    private int inputCount() {
+        return model != null ? FitResultModel.law(model.form()).inputCount()
+                : editor.document().inputCount();
     }
 
     static String describe(FitResultModel m, double[] x) {
@@ -138,7 +144,7 @@ final class ExtrapolationPanel {
                 s.append(s.length() == 0 ? "" : ", ").append(FitResultsPage.format(v));
             }
             item.setText(0, s.toString());
-            if (model != null && x.length == editor.document().inputCount()) {
+            if (model != null && x.length == inputCount()) {
                 item.setText(1, FitResultsPage.format(model.predict(x)));
                 double[] ci = model.predictionInterval(x);
                 item.setText(2, ci == null ? "-" : FitResultsPage.format(ci[0]));

@@ -141,7 +141,11 @@ final class FitResultSection {
         w.endArray();
         // Derived values, written for readers of the file; reading recomputes them.
         w.name("extrapolations").beginArray();
+        int inputs = FitResultModel.law(m.form()).inputCount();
         for (double[] x : targets) {
+            if (x.length != inputs) {
+                continue;
+            }
             w.beginObject();
             numbers(w.name("x"), x);
             number(w.name("value"), m.predict(x));

@@ -175,6 +175,12 @@ final class FitSettingsPage extends FormPage {
         try {
             FitDocument parsed = FitDocumentJson.read(fieldsAsJson().toString());
             FitDocument d = editor.document();
+            if (!parsed.form().equals(d.form())) {
+                // The result and the targets belong to the old form's parameters and inputs.
+                d.setResult(null);
+                d.extrapolate().removeIf(x -> x.length != parsed.inputCount());
+                editor.resultsPage().showResult();
+            }
             d.setSource(parsed.source());
             d.setForm(parsed.form());
             d.setSettings(parsed.settings());
