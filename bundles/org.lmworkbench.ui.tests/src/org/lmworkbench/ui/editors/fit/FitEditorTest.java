@@ -77,6 +77,34 @@ class FitEditorTest {
                 && editor.resultsPage().parameterTable().getItemCount() > 0);
     }
 
+    /**
+     * With {@code LMW_SCREENSHOT_DIR} set, saves the workbench window as {@code name}.png there,
+     * for a person to look at; otherwise does nothing.
+     */
+    private static void screenshot(String name) throws Exception {
+        String dir = System.getenv("LMW_SCREENSHOT_DIR");
+        if (dir == null) {
+            return;
+        }
+        UiTestSupport.processEvents();
+        org.eclipse.swt.widgets.Shell shell = UiTestSupport.activePage().getWorkbenchWindow()
+                .getShell();
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(
+                shell.getDisplay(), size.x, size.y);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(shell);
+        try {
+            gc.copyArea(image, 0, 0);
+            org.eclipse.swt.graphics.ImageLoader loader = new org.eclipse.swt.graphics.ImageLoader();
+            loader.data = new org.eclipse.swt.graphics.ImageData[] {image.getImageData()};
+            Files.createDirectories(Path.of(dir));
+            loader.save(Path.of(dir, name + ".png").toString(), SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     private static double law(double width) {
         return FitFixtures.E + FitFixtures.A * Math.pow(width, -FitFixtures.ALPHA);
     }
@@ -92,6 +120,8 @@ class FitEditorTest {
         FitEditor editor = open(file);
         fit(editor);
         FitResultsPage page = editor.resultsPage();
+        UiTestSupport.activePage().getWorkbenchWindow().getShell().setSize(1600, 1000);
+        screenshot("fit-power-law");
 
         TableItem[] rows = page.parameterTable().getItems();
         assertEquals(List.of("E", "A", "alpha"), List.of(rows[0].getText(0), rows[1].getText(0),
@@ -166,6 +196,10 @@ class FitEditorTest {
                 """.formatted(csv.toString().replace("\\", "\\\\")));
         FitEditor editor = open(file);
         fit(editor);
+        UiTestSupport.activePage().getWorkbenchWindow().getShell().setSize(1600, 1000);
+        UiTestSupport.activePage().setPartState(UiTestSupport.activePage().getReference(editor),
+                org.eclipse.ui.IWorkbenchPage.STATE_MAXIMIZED);
+        screenshot("fit-chinchilla");
 
         Path out = Files.createTempFile("lmw-fit", ".json");
         int code = FitCommand.run(new String[] {"--form", "chinchilla", "--csv", csv.toString(),

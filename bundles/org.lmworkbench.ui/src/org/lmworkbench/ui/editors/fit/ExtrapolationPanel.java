@@ -47,7 +47,7 @@ final class ExtrapolationPanel {
             Messages.FitResultsPage_colUpper}) {
             TableColumn c = new TableColumn(targets, SWT.RIGHT);
             c.setText(title);
-            c.setWidth(110);
+            c.setWidth(title.equals(Messages.ExtrapolationPanel_colSize) ? 170 : 100);
         }
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
         gd.heightHint = 90;
@@ -141,7 +141,9 @@ final class ExtrapolationPanel {
             TableItem item = new TableItem(targets, SWT.NONE);
             StringBuilder s = new StringBuilder();
             for (double v : x) {
-                s.append(s.length() == 0 ? "" : ", ").append(FitResultsPage.format(v));
+                // Sizes are inputs the user typed: four digits keep "N, D" inside the column.
+                s.append(s.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                        "%.4g", v));
             }
             item.setText(0, s.toString());
             if (model != null && x.length == inputCount()) {
