@@ -57,7 +57,18 @@ public record BootstrapResult(List<String> parameterNames, double[][] estimates,
         return k;
     }
 
-    static BootstrapResult summarise(List<String> names, double[][] estimates,
+    /**
+     * Summarises per-resample estimates (public so that resamples fitted one at a time give
+     * the same summary as {@link BootstrapEstimator#run}).
+     *
+     * @param names natural parameter names
+     * @param estimates {@code estimates[r][k]}: parameter {@code k} on resample {@code r}
+     * @param objectives best objective per resample
+     * @param seed master seed
+     * @param refitStarts number of starts used per resample
+     * @return the summary
+     */
+    public static BootstrapResult summarise(List<String> names, double[][] estimates,
             double[] objectives, long seed, int refitStarts) {
         int p = names.size();
         int r = estimates.length;

@@ -305,8 +305,35 @@ public final class FitCommand {
         }
     }
 
-    /** Resolves a {@code --grid} word to starts (internal coordinates). */
-    static StartGrid grid(String choice, ScalingLawForm form, ScalingDataset data) {
+    /**
+     * Converts FLOP to tokens if asked and drops the highest-loss points, exactly as the
+     * command does; public so that in-process callers (the workbench's fit editor) give the
+     * same numbers as {@code lmw fit}.
+     *
+     * @param o the options (form, columns, {@code --flop}, {@code --drop-highest})
+     * @param cols the input columns in form order, then the loss column
+     * @param pointIds an id per point (empty for none); kept ids follow their points
+     * @return the points to fit
+     * @throws ScalingDataException if nothing would be left or D overflows
+     */
+    public static ScalingDataset prepareData(FitOptions o, double[][] cols, List<String> pointIds) {
+        try {
+            return prepare(o, cols, pointIds);
+        } catch (InvalidInput e) {
+            throw new ScalingDataException(e.getMessage());
+        }
+    }
+
+    /**
+     * Resolves a {@code --grid} word to starts (internal coordinates); public for the same
+     * reason as {@link #prepareData}.
+     *
+     * @param choice {@code default}, {@code epoch}, {@code small} or a positive count
+     * @param form the law
+     * @param data the points (data-dependent grids)
+     * @return the starts
+     */
+    public static StartGrid grid(String choice, ScalingLawForm form, ScalingDataset data) {
         StartGrid full = form.defaultGrid(data);
         return switch (choice) {
             // For chinchilla the default is Epoch's grid; for power the default already is

@@ -112,8 +112,17 @@ public final class MultiStartFitter {
         }
     }
 
-    /** Core multistart; {@code counts} are bootstrap multiplicities or {@code null}. */
-    MultiStartResult fit(ScalingDataset data, int[] counts, StartGrid grid, boolean parallel) {
+    /**
+     * Core multistart, public so that callers can fit bootstrap resamples one at a time (for
+     * progress and cancellation) exactly as {@link BootstrapEstimator} does.
+     *
+     * @param data the points
+     * @param counts bootstrap multiplicities per point, or {@code null} for weight 1 each
+     * @param grid starts in internal coordinates
+     * @param parallel run the starts on a parallel stream (results do not depend on this)
+     * @return the multistart result
+     */
+    public MultiStartResult fit(ScalingDataset data, int[] counts, StartGrid grid, boolean parallel) {
         if (grid.dimension() != form.parameterCount()) {
             throw new IllegalArgumentException("grid has " + grid.dimension()
                     + " coordinates but form '" + form.name() + "' has " + form.parameterCount());
