@@ -95,7 +95,9 @@ final class RunsPoller extends Job {
         if (!display.isDisposed()) {
             display.asyncExec(() -> sink.accept(update));
         }
-        if (live && !stopped) {
+        if (update.backlog() && !stopped) {
+            schedule(); // a long file is read a chunk per poll: the chart fills while the rest is read
+        } else if (live && !stopped) {
             schedule(PERIOD_MS);
         }
         return Status.OK_STATUS;

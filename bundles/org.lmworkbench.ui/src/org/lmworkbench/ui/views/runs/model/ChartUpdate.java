@@ -15,9 +15,10 @@ import java.util.List;
  * @param live       number of those still queued or running
  * @param points     points drawn over all lines
  * @param errors     files that could not be read, with the reason
+ * @param backlog    true if some file has more lines than this poll read: poll again at once
  */
 public record ChartUpdate(boolean clear, List<ChartOp> ops, String metric, List<String> metrics,
-        List<String> groupKeys, int runs, int live, long points, List<String> errors) {
+        List<String> groupKeys, int runs, int live, long points, List<String> errors, boolean backlog) {
 
     /** Copies the lists. */
     public ChartUpdate {

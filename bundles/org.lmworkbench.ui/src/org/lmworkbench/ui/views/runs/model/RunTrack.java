@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
@@ -14,14 +13,14 @@ import org.lmworkbench.core.run.RunStatus;
 /**
  * What the Runs view knows of one run folder: its spec values, its state, and the metrics and
  * sharpness read so far. {@link #poll()} reads only the lines appended since the previous poll
- * (offset-based tailing through {@link MetricsReader}), so following a long run costs what it
- * writes, not what it has written.
+ * (offset-based tailing through {@link MetricsTail}), so following a long run costs what it
+ * writes, not what it has written; a long backlog is read a chunk per poll.
  */
 public final class RunTrack {
 
     private final RunDirectory run;
-    private final MetricsReader metricsReader;
-    private final MetricsReader sharpnessReader;
+    private final MetricsTail metricsReader;
+    private final MetricsTail sharpnessReader;
     private final MetricTable metrics = new MetricTable();
     private final MetricTable sharpness = new MetricTable();
     private Map<String, Object> specValues;
@@ -31,9 +30,14 @@ public final class RunTrack {
 
     /** Follows the run in {@code folder}; nothing is read until {@link #poll()}. */
     public RunTrack(Path folder) {
+        this(folder, MetricsTail.DEFAULT_CHUNK);
+    }
+
+    /** Follows the run in {@code folder}, reading at most {@code chunk} bytes of each file per poll. */
+    public RunTrack(Path folder, int chunk) {
         this.run = new RunDirectory(folder);
-        this.metricsReader = run.metricsReader();
-        this.sharpnessReader = run.sharpnessReader();
+        this.metricsReader = new MetricsTail(run.metricsFile(), chunk);
+        this.sharpnessReader = new MetricsTail(run.sharpnessFile(), chunk);
     }
 
     /** The run id (folder name). */
@@ -60,7 +64,7 @@ public final class RunTrack {
         return read(metricsReader, metrics, false) + read(sharpnessReader, sharpness, true);
     }
 
-    private int read(MetricsReader reader, MetricTable table, boolean isSharpness) {
+    private int read(MetricsTail reader, MetricTable table, boolean isSharpness) {
         long before = reader.linesRead();
         List<MetricsRecord> records;
         try {
@@ -113,6 +117,11 @@ public final class RunTrack {
         } catch (IOException e) {
             error = e.getMessage();
         }
+    }
+
+    /** True if a file has more complete lines than the last poll read (a backlog read a chunk per poll). */
+    public boolean hasBacklog() {
+        return metricsReader.hasMore() || sharpnessReader.hasMore();
     }
 
     /** True while status.json says queued or running: more lines may come. */

@@ -87,8 +87,9 @@ public final class RunsModel {
             points = lastPoints;
         }
         int live = (int) followed.stream().filter(RunTrack::isLive).count();
+        boolean backlog = followed.stream().anyMatch(RunTrack::hasBacklog);
         return new ChartUpdate(redraw, ops, metric, keys, SpecKeys.varying(specs), followed.size(), live, points,
-                errors);
+                errors, backlog);
     }
 
 
