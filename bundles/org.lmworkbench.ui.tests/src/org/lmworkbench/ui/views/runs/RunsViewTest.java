@@ -52,6 +52,9 @@ class RunsViewTest {
         project = ExperimentProjects.createExampleProject("runsview", null);
         UiTestSupport.copyFixtureFolder(FIXTURE, project.getFolder("runs/eos-001"));
         UiTestSupport.waitForBuild();
+        explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
+        // A selection left by another test would be followed at once; start from none.
+        explorer.getCommonViewer().setSelection(StructuredSelection.EMPTY);
         view = (RunsView) page.showView(RunsView.ID);
         explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
     }
@@ -157,16 +160,23 @@ class RunsViewTest {
         assertEquals(List.of("eos-002"), new ArrayList<>(view.legend().values()));
     }
 
+    /**
+     * A copy of the fixture run with one spec value changed and its losses scaled. Each file is
+     * written once with its final content, as the backend does: the view may poll at any moment.
+     */
     private void copyRun(String id, String specFrom, String specTo, double lossFactor) throws Exception {
         IFolder copy = project.getFolder("runs/" + id);
-        UiTestSupport.copyFixtureFolder(FIXTURE, copy);
-        String spec = UiTestSupport.fixtureText(FIXTURE + "/spec.json");
-        UiTestSupport.writeFile(copy.getFile("spec.json"), spec.replaceFirst(specFrom, specTo));
         StringBuilder metrics = new StringBuilder();
-        for (JsonObject line : metricsLines(copy)) {
-            line.addProperty("loss", line.get("loss").getAsDouble() * lossFactor);
-            metrics.append(line).append('\n');
+        for (String text : UiTestSupport.fixtureText(FIXTURE + "/metrics.jsonl").split("\n")) {
+            if (!text.isBlank()) {
+                JsonObject line = JsonParser.parseString(text).getAsJsonObject();
+                line.addProperty("loss", line.get("loss").getAsDouble() * lossFactor);
+                metrics.append(line).append('\n');
+            }
         }
+        String spec = UiTestSupport.fixtureText(FIXTURE + "/spec.json").replaceFirst(specFrom, specTo);
+        UiTestSupport.writeFile(copy.getFile("spec.json"), spec);
+        UiTestSupport.writeFile(copy.getFile("status.json"), UiTestSupport.fixtureText(FIXTURE + "/status.json"));
         UiTestSupport.writeFile(copy.getFile("metrics.jsonl"), metrics.toString());
     }
 

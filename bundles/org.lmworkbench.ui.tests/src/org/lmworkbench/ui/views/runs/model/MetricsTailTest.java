@@ -12,13 +12,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunFileException;
 
-/** The bounded tail reads, chunk by chunk, exactly the records core's MetricsReader reads at once. */
+/**
+ * The bounded tail reads, chunk by chunk and by streaming, exactly the records that core's
+ * MetricsReader reads at once and {@link RecordFlattener} flattens from their JSON trees.
+ */
 class MetricsTailTest {
 
     @TempDir
@@ -28,8 +32,8 @@ class MetricsTailTest {
         Files.writeString(file, text, UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static List<MetricsRecord> drain(MetricsTail tail) throws IOException {
-        List<MetricsRecord> out = new ArrayList<>();
+    private static List<FlatRecord> drain(MetricsTail tail) throws IOException {
+        List<FlatRecord> out = new ArrayList<>();
         do {
             out.addAll(tail.readNew());
         } while (tail.hasMore());
@@ -49,11 +53,11 @@ class MetricsTailTest {
         }
         append(file, text.toString());
         MetricsTail tail = new MetricsTail(file, 100);
-        List<MetricsRecord> first = tail.readNew();
+        List<FlatRecord> first = tail.readNew();
         assertTrue(tail.hasMore() && first.size() < 5, "100 bytes hold a few lines, not the file");
-        List<MetricsRecord> all = new ArrayList<>(first);
+        List<FlatRecord> all = new ArrayList<>(first);
         all.addAll(drain(tail));
-        assertEquals(MetricsReader.readAll(file), all);
+        assertEquals(viaCore(file), all);
         assertEquals(204, tail.linesRead());
         assertFalse(tail.hasMore());
     }
@@ -64,10 +68,10 @@ class MetricsTailTest {
         String longLine = "{\"step\": 1, \"note\": \"" + "x".repeat(500) + "\"}\n";
         append(file, "{\"step\": 0}\n" + longLine + "{\"step\": 2, \"train_lo");
         MetricsTail tail = new MetricsTail(file, 16);
-        List<MetricsRecord> records = drain(tail);
-        assertEquals(List.of(0L, 1L), records.stream().map(MetricsRecord::step).toList());
+        List<FlatRecord> records = drain(tail);
+        assertEquals(List.of(0L, 1L), records.stream().map(FlatRecord::step).toList());
         append(file, "ss\": 0.5}\n");
-        assertEquals(0.5, tail.readNew().get(0).number("train_loss"));
+        assertEquals(0.5, tail.readNew().get(0).values().get("train_loss"));
     }
 
     @Test
@@ -81,8 +85,28 @@ class MetricsTailTest {
         assertThrows(RunFileException.class, tail::readNew);
 
         Files.writeString(file, "{\"step\": 5}\n");
-        assertEquals(List.of(new MetricsRecord(1, com.google.gson.JsonParser.parseString("{\"step\": 5}")
-                .getAsJsonObject())), tail.readNew());
+        assertEquals(List.of(new FlatRecord(1, 5, Map.of())), tail.readNew());
+    }
+
+    @Test
+    void backendLinesFlattenAsFromTheirJsonTrees() throws IOException {
+        Path file = dir.resolve("metrics.jsonl");
+        append(file, """
+                {"step": 0, "train_loss": 2.5, "test_loss": 2.75, "batch_loss": 2.5, "weight_norm": {"layer0": 5.0, \
+                "layer1": 4.0}, "rel_change": {"layer0": 0.0, "layer1": 0.0}, "wall_time": 0.125}
+                {"step": 10, "train_loss": "NaN", "lr": 0.1, "grad_norm": 1e-3, "weight_norm": [5.5, 4.5], \
+                "note": "text", "diverged": true, "nested": {"deep": {"x": 1}}, "empty": null}
+                """);
+        assertEquals(viaCore(file), drain(new MetricsTail(file, 1 << 20)));
+    }
+
+    /** The same file read the other way: core's reader and the tree-based flattener. */
+    private static List<FlatRecord> viaCore(Path file) throws IOException {
+        List<FlatRecord> out = new ArrayList<>();
+        for (MetricsRecord r : MetricsReader.readAll(file)) {
+            out.add(new FlatRecord(r.line(), r.step(), RecordFlattener.metrics(r)));
+        }
+        return out;
     }
 
     @Test

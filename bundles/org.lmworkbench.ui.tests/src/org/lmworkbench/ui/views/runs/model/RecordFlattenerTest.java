@@ -44,5 +44,9 @@ class RecordFlattenerTest {
                 RecordFlattener.sharpness(backend));
         MetricsRecord older = record("{\"step\": 50, \"lambda\": [40.3, 21.0], \"threshold\": 40.0}");
         assertEquals(Map.of("lambda_1", 40.3, "lambda_2", 21.0, "threshold", 40.0), RecordFlattener.sharpness(older));
+        // The streamed line gives the same series.
+        assertEquals(RecordFlattener.sharpness(backend),
+                RecordFlattener.sharpness(RecordFlattener.metrics(backend)));
+        assertEquals(RecordFlattener.sharpness(older), RecordFlattener.sharpness(RecordFlattener.metrics(older)));
     }
 }

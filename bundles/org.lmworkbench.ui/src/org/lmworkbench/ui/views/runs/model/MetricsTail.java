@@ -1,14 +1,6 @@
 package org.lmworkbench.ui.views.runs.model;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.lmworkbench.core.run.MetricsReader;
-import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunFileException;
 
 /**
@@ -30,14 +21,13 @@ import org.lmworkbench.core.run.RunFileException;
  * and opening the Runs view on a run of 1,000,000 logged steps (a 314 MB metrics.jsonl) then holds
  * every line as a JSON tree at once; measured, that exhausted a 2 GB heap. In bounded chunks the
  * backlog is read in a series of polls whose memory is that of one chunk, and the chart fills from
- * the first chunk on instead of after the whole file.
+ * the first chunk on instead of after the whole file. Lines are parsed straight into
+ * {@link FlatRecord}s, without trees.
  */
 public final class MetricsTail {
 
     /** Bytes read per call by default: about 13,000 lines of the backend's metrics.jsonl. */
     public static final int DEFAULT_CHUNK = 4 << 20;
-
-    private static final TypeAdapter<JsonElement> ELEMENT = new Gson().getAdapter(JsonElement.class);
 
     private final Path file;
     private final int chunk;
@@ -70,7 +60,7 @@ public final class MetricsTail {
      *
      * @throws RunFileException if a complete line is not a JSON object; nothing of this call is consumed
      */
-    public List<MetricsRecord> readNew() throws IOException {
+    public List<FlatRecord> readNew() throws IOException {
         byte[] bytes;
         long size;
         long end;
@@ -90,7 +80,7 @@ public final class MetricsTail {
             more = false;
             return List.of();
         }
-        List<MetricsRecord> records = new ArrayList<>();
+        List<FlatRecord> records = new ArrayList<>();
         long line = linesRead;
         int start = 0;
         int stop = lastNewline(bytes) + 1;
@@ -101,7 +91,7 @@ public final class MetricsTail {
             line++;
             String text = new String(bytes, start, i - start, StandardCharsets.UTF_8).strip();
             if (!text.isEmpty()) {
-                records.add(new MetricsRecord(line, parse(text, line)));
+                records.add(FlatRecord.parse(text, file, line));
             }
             start = i + 1;
         }
@@ -109,29 +99,6 @@ public final class MetricsTail {
         linesRead = line;
         more = end < size;
         return records;
-    }
-
-    private JsonObject parse(String text, long line) throws RunFileException {
-        try {
-            // A new JsonReader is strict, as core's readers are: half a record is corruption, not data.
-            JsonReader reader = new JsonReader(new StringReader(text));
-            JsonElement element = ELEMENT.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new RunFileException(file, line, "unexpected text after the JSON value: " + cut(text), null);
-            }
-            if (!element.isJsonObject()) {
-                throw new RunFileException(file, line, "expected a JSON object but found " + cut(text), null);
-            }
-            return element.getAsJsonObject();
-        } catch (RunFileException e) {
-            throw e;
-        } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw new RunFileException(file, line, "malformed JSON line: " + cut(text), e);
-        }
-    }
-
-    private static String cut(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private static int lastNewline(byte[] bytes) {

@@ -10,7 +10,8 @@ import org.lmworkbench.core.run.MetricsRecord;
 
 /**
  * Turns one line of {@code metrics.jsonl} or {@code probes/sharpness.jsonl} into named numeric
- * series values. Per-layer values become one series per layer: an array {@code weight_norm: [a, b]}
+ * series values. The view reads files through {@link FlatRecord}, which names values the same way
+ * while streaming; the methods on {@link MetricsRecord} serve callers that hold core's records. Per-layer values become one series per layer: an array {@code weight_norm: [a, b]}
  * gives {@code weight_norm[0]} and {@code weight_norm[1]}, an object {@code weight_norm: {"fc1": a}}
  * (what the backend writes) gives {@code weight_norm[fc1]}. Flags and strings are not series.
  */
@@ -74,6 +75,23 @@ public final class RecordFlattener {
         JsonElement threshold = values.get(THRESHOLD);
         if (threshold != null && threshold.isJsonPrimitive()) {
             putNumber(out, THRESHOLD, threshold.getAsJsonPrimitive());
+        }
+        return out;
+    }
+
+    /**
+     * The sharpness series of a line read by {@link FlatRecord#parse}: {@code eigenvalues[i]} (or
+     * {@code lambda[i]}) as {@code lambda_(i+1)}, and the {@code threshold}; the same values as
+     * {@link #sharpness(MetricsRecord)}.
+     */
+    public static Map<String, Double> sharpness(Map<String, Double> flat) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        String array = flat.containsKey("eigenvalues[0]") ? "eigenvalues" : "lambda";
+        for (int i = 0; flat.containsKey(array + "[" + i + "]"); i++) {
+            out.put(LAMBDA + (i + 1), flat.get(array + "[" + i + "]"));
+        }
+        if (flat.containsKey(THRESHOLD)) {
+            out.put(THRESHOLD, flat.get(THRESHOLD));
         }
         return out;
     }

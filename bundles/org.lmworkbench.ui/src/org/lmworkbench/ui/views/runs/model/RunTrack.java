@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
@@ -66,7 +65,7 @@ public final class RunTrack {
 
     private int read(MetricsTail reader, MetricTable table, boolean isSharpness) {
         long before = reader.linesRead();
-        List<MetricsRecord> records;
+        List<FlatRecord> records;
         try {
             records = reader.readNew();
         } catch (IOException e) {
@@ -78,9 +77,8 @@ public final class RunTrack {
             table.clear();
             resets++;
         }
-        for (MetricsRecord record : records) {
-            Map<String, Double> values = isSharpness ? RecordFlattener.sharpness(record)
-                    : RecordFlattener.metrics(record);
+        for (FlatRecord record : records) {
+            Map<String, Double> values = isSharpness ? RecordFlattener.sharpness(record.values()) : record.values();
             Double wall = values.remove(RecordFlattener.WALL_TIME);
             if (record.step() >= 0) {
                 table.append(record.step(), wall == null ? Double.NaN : wall, values);
