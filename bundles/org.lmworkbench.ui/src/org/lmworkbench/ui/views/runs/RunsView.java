@@ -157,8 +157,8 @@ public final class RunsView extends ViewPart {
 
     /** Applies a poll's result; runs on the UI thread. */
     private void show(ChartUpdate update) {
-        if (chart == null || chart.isDisposed()) {
-            return;
+        if (chart == null || chart.isDisposed() || controls.isDisposed()) {
+            return; // the view closed while the update was on its way
         }
         applier.apply(update, settings.axis() == XAxis.WALL_TIME ? Messages.RunsView_wallTime : Messages.RunsView_step);
         controls.offer(update.metrics(), update.metric(), update.groupKeys());
