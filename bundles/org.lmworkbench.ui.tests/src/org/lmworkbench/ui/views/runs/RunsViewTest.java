@@ -147,7 +147,7 @@ class RunsViewTest {
         view.pinAction().setChecked(true);
         view.pinAction().run();
         copyRun("eos-002", "\"seed\": 0", "\"seed\": 1", 1.5);
-        select(project.getFolder("runs/eos-002"));
+        select(runElement("eos-002"));
         UiTestSupport.waitUntil("the spec's second run to join",
                 () -> view.legend().containsValue("example-eos (2 seeds)"));
         assertEquals(1, view.legend().size());
