@@ -29,7 +29,7 @@ import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
 import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
-import org.lmworkbench.ui.views.runs.model.Grouping;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
 
 /**
  * The Runs view follows the Project Explorer's selection and charts the selected runs' metrics.jsonl:

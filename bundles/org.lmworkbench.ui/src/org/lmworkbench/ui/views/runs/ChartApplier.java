@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
-import org.lmworkbench.ui.views.runs.model.ChartOp;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
 import org.lmworkbench.ui.views.runs.model.ChartUpdate;
 
 /**

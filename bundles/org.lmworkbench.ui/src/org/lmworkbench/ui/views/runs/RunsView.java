@@ -29,7 +29,7 @@ import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.ui.views.runs.model.ChartUpdate;
 import org.lmworkbench.ui.views.runs.model.RunQuery;
 import org.lmworkbench.ui.views.runs.model.ViewSettings;
-import org.lmworkbench.ui.views.runs.model.XAxis;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.XAxis;
 
 /**
  * The Runs view: the metrics of the runs selected in the workbench as live charts. It follows the

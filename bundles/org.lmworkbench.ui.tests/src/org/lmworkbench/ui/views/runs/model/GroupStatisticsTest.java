@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.ui.views.runs.model.MetricTable.Series;
 
 /** Mean and sd bands over seeds, on common steps, against values worked out by hand. */
 class GroupStatisticsTest {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
 
 /** Grouping runs into lines, and legends that name only the spec keys that vary. */
 class RunGroupingTest {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
+import org.lmworkbench.ui.views.runs.model.MetricTable.Series;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.XAxis;
 
 /**
  * Following a growing metrics.jsonl poll by poll gives the same series as reading the finished

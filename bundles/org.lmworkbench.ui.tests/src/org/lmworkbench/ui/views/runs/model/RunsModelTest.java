@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.Line;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
 
 /** The view's model on real run folders: spec queries, seed averaging, live growth. */
 class RunsModelTest {

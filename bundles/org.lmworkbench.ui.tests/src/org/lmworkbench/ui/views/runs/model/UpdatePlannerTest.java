@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.Line;
 
 /** Growing lines become appends of their new points; anything else is redrawn. */
 class UpdatePlannerTest {

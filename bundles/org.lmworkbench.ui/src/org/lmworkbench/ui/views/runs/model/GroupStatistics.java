@@ -3,6 +3,7 @@ package org.lmworkbench.ui.views.runs.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.lmworkbench.ui.views.runs.model.MetricTable.Series;
 
 /**
  * The mean of a group of runs and its band of one standard deviation, on the steps that every run

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
 
 /**
  * Puts runs into the groups that become lines of the chart, and names each group by the spec keys

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
+import org.lmworkbench.ui.views.runs.model.MetricTable.Series;
+import org.lmworkbench.ui.views.runs.model.ViewSettings.XAxis;
 
 /**
  * What the Runs view knows of one run folder: its spec values, its state, and the metrics and

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.lmworkbench.ui.charts.Smoothing;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.Line;
+import org.lmworkbench.ui.views.runs.model.MetricTable.Series;
 
 /**
  * The Runs view without its widgets: follows the runs of a {@link RunQuery}, reads what they
@@ -74,12 +78,12 @@ public final class RunsModel {
         List<ChartOp> ops = List.of();
         long points = 0;
         if (changed) {
-            List<LineBuilder.RunSeries> input = new ArrayList<>();
+            List<RunSeries> input = new ArrayList<>();
             for (RunTrack track : followed) {
                 Series s = metric == null ? Series.EMPTY : track.series(metric, settings.axis());
-                input.add(new LineBuilder.RunSeries(track.id(), track.specValues(), s));
+                input.add(new RunSeries(track.id(), track.specValues(), s));
             }
-            List<Line> lines = LineBuilder.build(input, settings);
+            List<Line> lines = build(input, settings);
             ops = planner.plan(lines, redraw);
             points = lines.stream().mapToLong(Line::size).sum();
             lastPoints = points;
@@ -117,5 +121,44 @@ public final class RunsModel {
             }
         }
         return keys.isEmpty() ? null : keys.get(0);
+    }
+
+    /**
+     * One run's input.
+     *
+     * @param id     run id
+     * @param spec   spec values by dotted key
+     * @param series the chosen metric
+     */
+    public record RunSeries(String id, Map<String, Object> spec, Series series) {
+    }
+
+    /**
+     * The lines for {@code runs} under {@code settings}. Each run's series is smoothed first (so a
+     * band shows the spread between seeds, not step-to-step noise), then the runs of a group are
+     * averaged on their common steps; a group without points still gets an (empty) line.
+     */
+    public static List<Line> build(List<RunSeries> runs, ViewSettings settings) {
+        List<String> ids = runs.stream().map(RunSeries::id).toList();
+        List<Map<String, Object>> specs = runs.stream().map(RunSeries::spec).toList();
+        List<Line> lines = new ArrayList<>();
+        for (RunGrouping.Group group : RunGrouping.group(ids, specs, settings.grouping())) {
+            List<Series> members = new ArrayList<>();
+            for (int index : group.members()) {
+                members.add(smooth(runs.get(index).series(), settings.smoothing()));
+            }
+            GroupStatistics.Band band = GroupStatistics.meanBand(members);
+            lines.add(new Line(group.key(), group.label(), band.x(), band.mean(), band.lower(), band.upper(),
+                    members.size()));
+        }
+        return lines;
+    }
+
+    /** The series with debiased-EMA smoothing (weight 0 leaves it as it is). */
+    public static Series smooth(Series s, double weight) {
+        if (weight <= 0 || s.size() == 0) {
+            return s;
+        }
+        return s.withY(Smoothing.debiasedEma(s.y(), weight));
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
+import org.lmworkbench.ui.views.runs.model.ChartUpdate.Line;
 
 /**
  * Turns the lines of each poll into the smallest chart changes: a line that grew at its end (the
