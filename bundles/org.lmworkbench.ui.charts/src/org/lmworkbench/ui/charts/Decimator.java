@@ -34,6 +34,16 @@ final class Decimator {
      */
     static void decimate(double[] x, double[] y, int n, boolean sorted, double x0, double x1, int buckets,
             boolean logX, boolean logY, IntList out) {
+        decimate(x, y, n, sorted, x0, x1, buckets, logX, logY, null, out);
+    }
+
+    /**
+     * As {@link #decimate(double[], double[], int, boolean, double, double, int, boolean, boolean, IntList)},
+     * using the block summaries of {@code y} (if not null and the data is sorted) to find each
+     * bucket's extremes without visiting every point. The result is the same index list.
+     */
+    static void decimate(double[] x, double[] y, int n, boolean sorted, double x0, double x1, int buckets,
+            boolean logX, boolean logY, BlockExtremes extremes, IntList out) {
         out.clear();
         buckets = Math.max(1, buckets);
         int from = 0;
@@ -52,6 +62,10 @@ final class Decimator {
         }
         double t0 = scaled(x0, logX);
         double span = scaled(x1, logX) - t0;
+        if (sorted && span > 0 && extremes != null) {
+            new Buckets(x, y, t0, span, buckets, logX, logY, extremes, out).run(from, to);
+            return;
+        }
         long chunk = (to - from + 2L * buckets - 1) / (2L * buckets);
         long current = Long.MIN_VALUE;
         int first = -1, last = -1, min = -1, max = -1;
@@ -100,6 +114,135 @@ final class Decimator {
     private static void addOnce(int i, IntList out) {
         if (out.size() == 0 || out.last() != i) {
             out.add(i);
+        }
+    }
+
+    /**
+     * The bucket-at-a-time decimation of sorted data: finds each bucket's index range by searching
+     * for where the bucket number changes, then its extremes from partial-block scans and block
+     * summaries. Ties go to the first index, as in the point-by-point scan.
+     */
+    private static final class Buckets {
+        private final double[] x;
+        private final double[] y;
+        private final double t0;
+        private final double span;
+        private final int buckets;
+        private final boolean logX;
+        private final boolean logY;
+        private final BlockExtremes extremes;
+        private final IntList out;
+
+        Buckets(double[] x, double[] y, double t0, double span, int buckets, boolean logX, boolean logY,
+                BlockExtremes extremes, IntList out) {
+            this.x = x;
+            this.y = y;
+            this.t0 = t0;
+            this.span = span;
+            this.buckets = buckets;
+            this.logX = logX;
+            this.logY = logY;
+            this.extremes = extremes;
+            this.out = out;
+        }
+
+        void run(int from, int to) {
+            int i = logX ? Math.max(from, upperBound(x, to, 0)) : from;
+            while (i < to) {
+                long b = bucket(i);
+                int end = endOfBucket(b, i, to);
+                emit(i, end);
+                i = end;
+            }
+        }
+
+        private long bucket(int i) {
+            double u = (scaled(x[i], logX) - t0) / span;
+            return Math.max(-1, Math.min(buckets, (long) Math.floor(u * buckets)));
+        }
+
+        /** The first index after {@code start} in another bucket: galloping, then binary search. */
+        private int endOfBucket(long b, int start, int to) {
+            int step = 1;
+            int lo = start;
+            int hi = start + 1;
+            while (hi < to && bucket(hi) == b) {
+                lo = hi;
+                step <<= 1;
+                hi = (int) Math.min(to, (long) start + step);
+            }
+            if (hi >= to) {
+                hi = to;
+                if (bucket(to - 1) == b) {
+                    return to;
+                }
+            }
+            // bucket(lo) == b, bucket(hi) != b
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (bucket(mid) == b) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return hi;
+        }
+
+        private boolean ok(int i) {
+            double v = y[i];
+            return Double.isFinite(v) && (!logY || v > 0);
+        }
+
+        private void emit(int start, int end) {
+            int first = start;
+            while (first < end && !ok(first)) {
+                first++;
+            }
+            if (first == end) {
+                return;
+            }
+            int last = end - 1;
+            while (!ok(last)) {
+                last--;
+            }
+            int min = first;
+            int max = first;
+            int firstBlock = first >> BlockExtremes.SHIFT;
+            int lastBlock = last >> BlockExtremes.SHIFT;
+            if (lastBlock - firstBlock < 2) {
+                for (int i = first + 1; i <= last; i++) {
+                    if (ok(i)) {
+                        min = y[i] < y[min] ? i : min;
+                        max = y[i] > y[max] ? i : max;
+                    }
+                }
+            } else {
+                int headEnd = (firstBlock + 1) << BlockExtremes.SHIFT;
+                for (int i = first + 1; i < headEnd; i++) {
+                    if (ok(i)) {
+                        min = y[i] < y[min] ? i : min;
+                        max = y[i] > y[max] ? i : max;
+                    }
+                }
+                for (int blk = firstBlock + 1; blk < lastBlock; blk++) {
+                    int lo = extremes.min(blk, y, logY);
+                    int hi = extremes.max(blk, y, logY);
+                    if (lo >= 0 && y[lo] < y[min]) {
+                        min = lo;
+                    }
+                    if (hi >= 0 && y[hi] > y[max]) {
+                        max = hi;
+                    }
+                }
+                for (int i = lastBlock << BlockExtremes.SHIFT; i <= last; i++) {
+                    if (ok(i)) {
+                        min = y[i] < y[min] ? i : min;
+                        max = y[i] > y[max] ? i : max;
+                    }
+                }
+            }
+            flush(first, min, max, last, out);
         }
     }
 

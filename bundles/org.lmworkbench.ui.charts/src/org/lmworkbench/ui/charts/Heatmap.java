@@ -173,6 +173,11 @@ public class Heatmap extends Canvas implements ExportableChart {
         return ColourMaps.viridis(hi > lo ? (v - lo) / (hi - lo) : 0.5);
     }
 
+    /** Whether text on this colour should be white rather than black. */
+    static boolean darkBackground(RGB rgb) {
+        return 0.299 * rgb.red + 0.587 * rgb.green + 0.114 * rgb.blue <= 140;
+    }
+
     static String format(double v, int decimals) {
         if (Double.isNaN(v)) {
             return "NaN";
@@ -233,8 +238,7 @@ public class Heatmap extends Canvas implements ExportableChart {
                 if (l.valuesInCells) {
                     String text = format(values[i][j], 2);
                     Point ext = gc.textExtent(text);
-                    double luminance = 0.299 * rgb.red + 0.587 * rgb.green + 0.114 * rgb.blue;
-                    gc.setForeground(getDisplay().getSystemColor(luminance > 140 ? SWT.COLOR_BLACK : SWT.COLOR_WHITE));
+                    gc.setForeground(getDisplay().getSystemColor(darkBackground(rgb) ? SWT.COLOR_WHITE : SWT.COLOR_BLACK));
                     gc.drawText(text, r[0] + (r[2] - ext.x) / 2, r[1] + (r[3] - ext.y) / 2, true);
                 }
             }

@@ -53,7 +53,8 @@ final class HeatmapLayout {
 
     static final int BAR_WIDTH = 16;
     private static final int MAX_ROW_LABEL = 160;
-    private static final int MAX_COLUMN_LABEL = 120;
+    private static final int MIN_COLUMN_LABEL = 80;
+    private static final int MAX_COLUMN_LABEL = 220;
     private static final int MARGIN = 8;
 
     final int width;
@@ -83,21 +84,28 @@ final class HeatmapLayout {
         cols = rows == 0 ? 0 : values[0].length;
         int fh = m.height();
         rowText = fit(map.rowLabels(), m, MAX_ROW_LABEL);
-        columnText = fit(map.columnLabels(), m, MAX_COLUMN_LABEL);
         int rowLabelWidth = 0;
         for (String s : rowText) {
             rowLabelWidth = Math.max(rowLabelWidth, m.width(s));
         }
-        int columnLabelWidth = 0;
-        for (String s : columnText) {
-            columnLabelWidth = Math.max(columnLabelWidth, m.width(s));
+        int fullColumnWidth = 0;
+        for (String s : map.columnLabels()) {
+            fullColumnWidth = Math.max(fullColumnWidth, m.width(s));
         }
         int barLabels = Math.max(m.width(Heatmap.format(map.maximum(), 2)), m.width(Heatmap.format(map.minimum(), 2)));
         gridX = MARGIN + rowLabelWidth + 6;
         gridY = (map.title().isEmpty() ? MARGIN : MARGIN + fh + 6) + fh / 2;
         int gridRight = width - MARGIN - barLabels - 8 - BAR_WIDTH - 12;
         double provisionalCell = cols == 0 ? 0 : (gridRight - gridX) / (double) cols;
-        rotated = columnLabelWidth + 4 > provisionalCell;
+        // column labels stay horizontal and whole while they fit under their cell; otherwise they are
+        // turned upright and shortened (the tooltip keeps the full name)
+        rotated = fullColumnWidth + 4 > provisionalCell;
+        int maxColumnLabel = Math.max(MIN_COLUMN_LABEL, Math.min(MAX_COLUMN_LABEL, height / 3));
+        columnText = rotated ? fit(map.columnLabels(), m, maxColumnLabel) : map.columnLabels();
+        int columnLabelWidth = 0;
+        for (String s : columnText) {
+            columnLabelWidth = Math.max(columnLabelWidth, m.width(s));
+        }
         int labelBand = (rotated ? columnLabelWidth : fh) + 8;
         int gridBottom = height - MARGIN - labelBand;
         cellWidth = cols == 0 ? 0 : Math.max(0, (gridRight - gridX) / (double) cols);

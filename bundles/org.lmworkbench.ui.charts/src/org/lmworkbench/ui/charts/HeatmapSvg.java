@@ -47,7 +47,8 @@ final class HeatmapSvg {
                 if (l.valuesInCells) {
                     Point c = l.centre(i, j);
                     svg.append("<text x=\"").append(c.x).append("\" y=\"").append(c.y + 4)
-                            .append("\" text-anchor=\"middle\" font-size=\"10\">")
+                            .append("\" text-anchor=\"middle\" font-size=\"10\" fill=\"")
+                            .append(Heatmap.darkBackground(map.colourOf(values[i][j])) ? "#ffffff" : "#000000").append("\">")
                             .append(escape(Heatmap.format(values[i][j], 2))).append("</text>\n");
                 }
             }

@@ -8,19 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.events.PaintEvent;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swtchart.Chart;
 import org.eclipse.swtchart.IAxis;
-import org.eclipse.swtchart.ICustomPaintListener;
-import org.eclipse.swtchart.ILineSeries;
-import org.eclipse.swtchart.ILineSeries.PlotSymbolType;
-import org.eclipse.swtchart.ISeries;
-import org.eclipse.swtchart.ISeries.SeriesType;
-import org.eclipse.swtchart.LineStyle;
 import org.eclipse.swtchart.Range;
 
 /**
@@ -39,17 +32,13 @@ import org.eclipse.swtchart.Range;
  */
 public class PlotChart extends Composite implements ExportableChart {
 
-    private static final int BAND_ALPHA = 64;
-
     private final Chart chart;
+    private final SwtChartView view;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
-    private final IntList kept = new IntList();
     private boolean logX;
     private boolean logY;
     private String secondaryTitle = "";
-    private int secondaryAxisId = -1;
     private boolean refreshScheduled;
-    private int decimatedWidth = -1;
     private Range xRange = new Range(0, 1);
     private Range yRange = new Range(0, 1);
     private Range y2Range = new Range(0, 1);
@@ -61,19 +50,19 @@ public class PlotChart extends Composite implements ExportableChart {
         chart = new Chart(this, SWT.NONE);
         Color white = getDisplay().getSystemColor(SWT.COLOR_WHITE);
         chart.setBackground(white);
-        chart.setBackgroundInPlotArea(white);
+        chart.getPlotArea().setBackground(white);
         chart.getTitle().setText("");
         chart.getTitle().setVisible(false);
         xAxis().getTitle().setText("");
         yAxis().getTitle().setText("");
         chart.getLegend().setPosition(SWT.RIGHT);
-        chart.getPlotArea().addCustomPaintListener(new BandPainter());
-        chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
-            if (plotWidth() != decimatedWidth) {
-                pushData();
-                chart.redraw();
-            }
-        });
+        // black text, as in the SVG export and in papers, instead of SWTChart's blue
+        Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
+        chart.getTitle().setForeground(black);
+        for (IAxis axis : chart.getAxisSet().getAxes()) {
+            SwtChartView.styleAxis(axis, black);
+        }
+        view = new SwtChartView(this, chart);
     }
 
     /** The SWTChart chart underneath, for styling not covered here. */
@@ -99,9 +88,7 @@ public class PlotChart extends Composite implements ExportableChart {
     /** Sets the title of the secondary y axis (shown once a series uses it). */
     public void setSecondaryAxisTitle(String title) {
         secondaryTitle = title == null ? "" : title;
-        if (secondaryAxisId >= 0) {
-            chart.getAxisSet().getYAxis(secondaryAxisId).getTitle().setText(secondaryTitle);
-        }
+        view.secondaryTitleChanged();
         scheduleRefresh();
     }
 
@@ -173,6 +160,17 @@ public class PlotChart extends Composite implements ExportableChart {
         scheduleRefresh();
     }
 
+    /**
+     * Appends points to a band (e.g. mean &plusmn; sd over seeds of a live sweep); as cheap as
+     * {@link #appendData(String, double[], double[])}.
+     *
+     * @throws IllegalArgumentException if there is no such band or the arrays differ in length
+     */
+    public void appendBand(String id, double[] x, double[] lower, double[] upper) {
+        get(id).appendBand(x, lower, upper);
+        scheduleRefresh();
+    }
+
     /** Removes a series; unknown ids are ignored. */
     public void removeSeries(String id) {
         if (series.remove(id) != null) {
@@ -238,32 +236,12 @@ public class PlotChart extends Composite implements ExportableChart {
         xRange = ChartRanges.x(series.values(), logX);
         yRange = ChartRanges.y(series.values(), false, logY);
         y2Range = ChartRanges.y(series.values(), true, logY);
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            boolean wanted = axis.getDirection() == IAxis.Direction.X ? logX : logY;
-            if (!wanted && axis.isLogScaleEnabled()) {
-                axis.enableLogScale(false);
-            }
-        }
-        pushData();
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            boolean wanted = axis.getDirection() == IAxis.Direction.X ? logX : logY;
-            if (wanted && !axis.isLogScaleEnabled()) {
-                axis.enableLogScale(true);
-            }
-        }
-        xAxis().setRange(new Range(xRange.lower, xRange.upper));
-        yAxis().setRange(new Range(yRange.lower, yRange.upper));
-        if (secondaryAxisId >= 0) {
-            chart.getAxisSet().getYAxis(secondaryAxisId).setRange(new Range(y2Range.lower, y2Range.upper));
-        }
-        chart.updateLayout();
-        chart.redraw();
+        view.show();
     }
 
     /** Pixel-column count of the plot area used for decimation. */
     int plotWidth() {
-        int w = chart.getPlotArea().getSize().x;
-        return w > 0 ? w : 1000;
+        return view.plotWidth();
     }
 
     Range xRange() {
@@ -290,6 +268,10 @@ public class PlotChart extends Composite implements ExportableChart {
         return yAxis().getTitle().getText();
     }
 
+    Range yRangeOf(IAxis axis) {
+        return axis.getId() == 0 ? yRange : y2Range;
+    }
+
     String secondaryTitle() {
         return secondaryTitle;
     }
@@ -298,99 +280,10 @@ public class PlotChart extends Composite implements ExportableChart {
         return chart.getLegend().isVisible();
     }
 
-    /** Hands SWTChart the decimated view of every series for the current ranges and width. */
-    private void pushData() {
-        int width = plotWidth();
-        decimatedWidth = width;
-        for (SeriesData s : series.values()) {
-            ILineSeries<?> line = swtSeries(s);
-            if (line == null) {
-                continue;
-            }
-            double[] xs;
-            double[] ys;
-            if (s.isXy()) {
-                Decimator.decimate(s.x.raw(), s.y.raw(), s.x.size(), s.sorted, xRange.lower, xRange.upper, width,
-                        logX, logY, kept);
-                xs = new double[kept.size()];
-                ys = new double[kept.size()];
-                double[] rx = s.x.raw();
-                double[] ry = s.y.raw();
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = rx[kept.get(i)];
-                    ys[i] = ry[kept.get(i)];
-                }
-            } else if (s.kind == SeriesData.Kind.HORIZONTAL) {
-                xs = new double[] { xRange.lower, xRange.upper };
-                ys = new double[] { s.value, s.value };
-            } else {
-                Range yr = yRange;
-                xs = new double[] { s.value, s.value };
-                ys = new double[] { yr.lower, yr.upper };
-            }
-            boolean drawable = xs.length > 0 && Decimator.drawable(xs[0], ys[0], logX, logY);
-            if (!s.isXy() && !drawable) {
-                // a threshold that a log axis cannot show: keep it out of the drawing
-                xs = new double[0];
-                ys = new double[0];
-            }
-            line.setXSeries(xs);
-            line.setYSeries(ys);
-        }
-    }
-
-    private ILineSeries<?> swtSeries(SeriesData s) {
-        if (s.kind == SeriesData.Kind.BAND) {
-            return null;
-        }
-        ISeries<?> existing = chart.getSeriesSet().getSeries(s.id);
-        if (existing instanceof ILineSeries<?> line) {
-            return line;
-        }
-        ILineSeries<?> line = (ILineSeries<?>) chart.getSeriesSet().createSeries(SeriesType.LINE, s.id);
-        Color colour = new Color(s.colour);
-        line.setDescription(s.label);
-        line.setVisibleInLegend(!s.label.isEmpty());
-        line.setLineColor(colour);
-        line.setSymbolColor(colour);
-        line.setAntialias(SWT.ON);
-        switch (s.kind) {
-        case POINTS -> {
-            line.setLineStyle(LineStyle.NONE);
-            line.setSymbolType(PlotSymbolType.CIRCLE);
-            line.setSymbolSize(3);
-        }
-        case HORIZONTAL, VERTICAL -> {
-            line.setLineStyle(LineStyle.DASH);
-            line.setSymbolType(PlotSymbolType.NONE);
-            line.setLineWidth(1);
-        }
-        default -> {
-            line.setLineStyle(LineStyle.SOLID);
-            line.setSymbolType(PlotSymbolType.NONE);
-            line.setLineWidth(2);
-        }
-        }
-        if (s.secondary) {
-            line.setYAxisId(secondaryAxis());
-        }
-        return line;
-    }
-
-    private int secondaryAxis() {
-        if (secondaryAxisId < 0) {
-            secondaryAxisId = chart.getAxisSet().createYAxis();
-            IAxis axis = chart.getAxisSet().getYAxis(secondaryAxisId);
-            axis.setPosition(IAxis.Position.Secondary);
-            axis.getTitle().setText(secondaryTitle);
-            axis.getGrid().setStyle(LineStyle.NONE);
-        }
-        return secondaryAxisId;
-    }
-
     private void put(SeriesData s) {
-        if (s.id == null) {
-            throw new IllegalArgumentException("Series id must not be null");
+        if (s.id == null || s.id.isBlank() || !s.id.equals(s.id.trim())) {
+            // SWTChart trims ids, so " a" and "a" would be one series there
+            throw new IllegalArgumentException("Series id must be non-blank without surrounding spaces: '" + s.id + "'");
         }
         removeSeries(s.id);
         series.put(s.id, s);
@@ -416,11 +309,11 @@ public class PlotChart extends Composite implements ExportableChart {
         }
     }
 
-    private IAxis xAxis() {
+    IAxis xAxis() {
         return chart.getAxisSet().getXAxis(0);
     }
 
-    private IAxis yAxis() {
+    IAxis yAxis() {
         return chart.getAxisSet().getYAxis(0);
     }
 
@@ -445,34 +338,6 @@ public class PlotChart extends Composite implements ExportableChart {
         PlotCsv.write(this, file);
     }
 
-    /** Fills bands behind the series, decimated like the lines. */
-    private final class BandPainter implements ICustomPaintListener {
-
-        @Override
-        public void paintControl(PaintEvent e) {
-            IAxis xa = xAxis();
-            IAxis ya = yAxis();
-            int width = plotWidth();
-            for (SeriesData s : series.values()) {
-                if (s.kind != SeriesData.Kind.BAND) {
-                    continue;
-                }
-                int[] polygon = bandPolygon(s, width, xa::getPixelCoordinate, ya::getPixelCoordinate);
-                if (polygon.length >= 6) {
-                    e.gc.setBackground(new Color(s.colour));
-                    e.gc.setAlpha(BAND_ALPHA);
-                    e.gc.fillPolygon(polygon);
-                    e.gc.setAlpha(255);
-                }
-            }
-        }
-
-        @Override
-        public boolean drawBehindSeries() {
-            return true;
-        }
-    }
-
     /** Maps a data coordinate to a pixel coordinate. */
     interface PixelMap {
         /** The pixel for a data value. */
@@ -487,8 +352,10 @@ public class PlotChart extends Composite implements ExportableChart {
         IntList up = new IntList();
         IntList low = new IntList();
         int n = s.x.size();
-        Decimator.decimate(s.x.raw(), s.upper.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY, up);
-        Decimator.decimate(s.x.raw(), s.y.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY, low);
+        Decimator.decimate(s.x.raw(), s.upper.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY,
+                s.upperExtremes, up);
+        Decimator.decimate(s.x.raw(), s.y.raw(), n, s.sorted, xRange.lower, xRange.upper, width, logX, logY,
+                s.yExtremes, low);
         int[] polygon = new int[2 * (up.size() + low.size())];
         int k = 0;
         for (int i = 0; i < up.size(); i++) {

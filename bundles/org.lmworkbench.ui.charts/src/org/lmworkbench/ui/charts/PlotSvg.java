@@ -173,7 +173,7 @@ final class PlotSvg {
         IntList kept = new IntList();
         Range r = chart.xRange();
         Decimator.decimate(s.x.raw(), s.y.raw(), s.x.size(), s.sorted, r.lower, r.upper, right - left,
-                chart.isLogX(), chart.isLogY(), kept);
+                chart.isLogX(), chart.isLogY(), s.yExtremes, kept);
         return kept;
     }
 

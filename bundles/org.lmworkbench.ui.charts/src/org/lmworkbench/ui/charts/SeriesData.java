@@ -26,6 +26,9 @@ final class SeriesData {
     final DoubleList upper;
     /** The position of a horizontal or vertical line. */
     final double value;
+    /** Block summaries of {@link #y} and {@link #upper}, for fast decimation. */
+    final BlockExtremes yExtremes = new BlockExtremes();
+    final BlockExtremes upperExtremes;
 
     boolean sorted = true;
     double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY,
@@ -43,6 +46,7 @@ final class SeriesData {
         this.x = new DoubleList(capacity);
         this.y = new DoubleList(capacity);
         this.upper = band ? new DoubleList(capacity) : null;
+        this.upperExtremes = band ? new BlockExtremes() : null;
         this.value = value;
     }
 
@@ -63,6 +67,8 @@ final class SeriesData {
         s.upper.append(upper, 0, upper.length);
         s.includeY(lower);
         s.includeY(upper);
+        s.yExtremes.update(s.y.raw(), s.y.size());
+        s.upperExtremes.update(s.upper.raw(), s.upper.size());
         return s;
     }
 
@@ -96,6 +102,23 @@ final class SeriesData {
         appendX(nx);
         y.append(ny, 0, ny.length);
         includeY(ny);
+        yExtremes.update(y.raw(), y.size());
+    }
+
+    /** Appends points to a band; amortised O(new points). */
+    void appendBand(double[] nx, double[] lower, double[] high) {
+        if (kind != Kind.BAND) {
+            throw new IllegalArgumentException("Series '" + id + "' is not a band");
+        }
+        checkLengths(id, nx, lower, "lower");
+        checkLengths(id, nx, high, "upper");
+        appendX(nx);
+        y.append(lower, 0, lower.length);
+        upper.append(high, 0, high.length);
+        includeY(lower);
+        includeY(high);
+        yExtremes.update(y.raw(), y.size());
+        upperExtremes.update(upper.raw(), upper.size());
     }
 
     private void appendX(double[] nx) {

@@ -46,9 +46,16 @@ final class Ticks {
             return java.util.Arrays.stream(linear(lo, hi, 4)).filter(v -> v > 0).toArray();
         }
         int stride = Math.max(1, (b - a + 1) / 8);
+        // over few decades, 2 and 5 times each power help reading values off the axis
+        double[] mantissas = b - a + 1 <= 3 ? new double[] { 1, 2, 5 } : new double[] { 1 };
         List<Double> ticks = new ArrayList<>();
-        for (int e = a; e <= b; e += stride) {
-            ticks.add(Math.pow(10, e));
+        for (int e = a - 1; e <= b; e += stride) {
+            for (double m : mantissas) {
+                double v = m * Math.pow(10, e);
+                if (v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9)) {
+                    ticks.add(v);
+                }
+            }
         }
         return ticks.stream().mapToDouble(Double::doubleValue).toArray();
     }
