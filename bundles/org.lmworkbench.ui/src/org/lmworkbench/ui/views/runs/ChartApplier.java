@@ -46,6 +46,7 @@ public final class ChartApplier {
                 case ChartOp.Append append -> chart.appendData(append.id(), append.x(), append.y());
                 case ChartOp.Band band -> chart.addBand(band.id(), band.x(), band.lower(), band.upper(),
                         Palette.colour(band.colour()));
+                case ChartOp.BandAppend band -> chart.appendBand(band.id(), band.x(), band.lower(), band.upper());
                 case ChartOp.Remove remove -> {
                     chart.removeSeries(remove.id());
                     legend.remove(remove.id());

@@ -54,6 +54,22 @@ class UpdatePlannerTest {
         assertInstanceOf(ChartOp.Add.class, ops.get(0));
         ChartOp.Band band = assertInstanceOf(ChartOp.Band.class, ops.get(1));
         assertEquals("g#band", band.id());
+        // Grown at the end: only the new points of line and band.
+        Line grown = new Line("g", "g", new double[] {0, 1, 2}, new double[] {2, 2, 1}, new double[] {1, 1, 0.5},
+                new double[] {3, 3, 1.5}, 2);
+        List<ChartOp> more = planner.plan(List.of(grown), false);
+        assertArrayEquals(new double[] {1}, assertInstanceOf(ChartOp.Append.class, more.get(0)).y());
+        ChartOp.BandAppend bandTail = assertInstanceOf(ChartOp.BandAppend.class, more.get(1));
+        assertArrayEquals(new double[] {2}, bandTail.x());
+        assertArrayEquals(new double[] {0.5}, bandTail.lower());
+        assertArrayEquals(new double[] {1.5}, bandTail.upper());
+        // A third seed joins: same steps, new label and values, so line and whole band are sent again.
+        Line joined = new Line("g", "g (3 seeds)", grown.x(), new double[] {2, 2, 1.25}, new double[] {1.5, 1.5, 1},
+                new double[] {2.5, 2.5, 1.5}, 3);
+        List<ChartOp> redrawn = planner.plan(List.of(joined), false);
+        assertInstanceOf(ChartOp.Add.class, redrawn.get(0));
+        assertArrayEquals(joined.lower(), assertInstanceOf(ChartOp.Band.class, redrawn.get(1)).lower());
+
         List<ChartOp> gone = planner.plan(List.of(), false);
         assertEquals(List.of(new ChartOp.Remove("g"), new ChartOp.Remove("g#band")), gone);
     }

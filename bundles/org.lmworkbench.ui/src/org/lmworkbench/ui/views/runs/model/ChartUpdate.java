@@ -71,6 +71,17 @@ public record ChartUpdate(boolean clear, List<ChartOp> ops, String metric, List<
         }
 
         /**
+         * New points at the end of a band that is shown (its line grew at the end too).
+         *
+         * @param id    the band's series id
+         * @param x     the new positions
+         * @param lower the new lower edge values
+         * @param upper the new upper edge values
+         */
+        record BandAppend(String id, double[] x, double[] lower, double[] upper) implements ChartOp {
+        }
+
+        /**
          * Removes a line or band.
          *
          * @param id the series id

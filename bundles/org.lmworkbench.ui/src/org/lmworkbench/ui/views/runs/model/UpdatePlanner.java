@@ -19,7 +19,8 @@ import org.lmworkbench.ui.views.runs.model.ChartUpdate.Line;
 public final class UpdatePlanner {
 
     /** What a shown line looks like: its length and last point, enough to recognise growth. */
-    private record Shown(String label, int size, double lastX, double lastY, int colour, int bandSize) {
+    private record Shown(String label, int size, double lastX, double lastY, double lastLower, int colour,
+            int bandSize) {
     }
 
     private final Map<String, Shown> shown = new HashMap<>();
@@ -43,25 +44,35 @@ public final class UpdatePlanner {
             present.add(line.id());
             Shown before = shown.get(line.id());
             int colour = before == null ? nextColour++ : before.colour();
-            if (before != null && grewAtEnd(before, line)) {
+            boolean grew = before != null && grewAtEnd(before, line);
+            if (grew) {
                 if (line.size() > before.size()) {
-                    ops.add(new ChartOp.Append(line.id(), Arrays.copyOfRange(line.x(), before.size(), line.size()),
-                            Arrays.copyOfRange(line.y(), before.size(), line.size())));
+                    ops.add(new ChartOp.Append(line.id(), tail(line.x(), before.size()), tail(line.y(), before.size())));
                 }
             } else {
                 ops.add(new ChartOp.Add(line, colour));
             }
             int bandSize = before == null ? 0 : before.bandSize();
-            if (line.hasBand() && line.size() != bandSize) {
-                ops.add(new ChartOp.Band(line.bandId(), line.x(), line.lower(), line.upper(), colour));
+            if (line.hasBand()) {
+                if (grew && bandSize == before.size() && bandSize > 0
+                        && Double.compare(line.lower()[bandSize - 1], before.lastLower()) == 0) {
+                    if (line.size() > bandSize) {
+                        ops.add(new ChartOp.BandAppend(line.bandId(), tail(line.x(), bandSize),
+                                tail(line.lower(), bandSize), tail(line.upper(), bandSize)));
+                    }
+                } else {
+                    // A redrawn line (new label, new member run, changed values) gets its whole band again.
+                    ops.add(new ChartOp.Band(line.bandId(), line.x(), line.lower(), line.upper(), colour));
+                }
                 bandSize = line.size();
-            } else if (!line.hasBand() && bandSize > 0) {
+            } else if (bandSize > 0) {
                 ops.add(new ChartOp.Remove(line.bandId()));
                 bandSize = 0;
             }
             double lastX = line.size() == 0 ? Double.NaN : line.x()[line.size() - 1];
             double lastY = line.size() == 0 ? Double.NaN : line.y()[line.size() - 1];
-            shown.put(line.id(), new Shown(line.label(), line.size(), lastX, lastY, colour, bandSize));
+            double lastLower = line.hasBand() && line.size() > 0 ? line.lower()[line.size() - 1] : Double.NaN;
+            shown.put(line.id(), new Shown(line.label(), line.size(), lastX, lastY, lastLower, colour, bandSize));
         }
         for (String id : new ArrayList<>(shown.keySet())) {
             if (!present.contains(id)) {
@@ -73,6 +84,10 @@ public final class UpdatePlanner {
             }
         }
         return ops;
+    }
+
+    private static double[] tail(double[] values, int from) {
+        return Arrays.copyOfRange(values, from, values.length);
     }
 
     /** Same points up to the old length (checked at its last point, which moves if anything before it changed). */
