@@ -5,12 +5,14 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.navigator.resources.ProjectExplorer;
+import org.lmworkbench.ui.views.runs.RunsView;
 import org.lmworkbench.ui.wizards.NewExperimentProjectWizard;
 
 /**
  * The "Learning Mechanics" perspective: experiment projects on the left, specs and analyses in the
  * editor area, and the places where training reports back (Problems, Console, Progress) at the
- * bottom. Properties sit beside them because selecting a run is the usual way to inspect it.
+ * bottom. The Runs view and Properties sit beside them because selecting a run is the usual way to
+ * inspect it: the Runs view charts the selected runs' metrics as they train.
  */
 public final class LearningMechanicsPerspective implements IPerspectiveFactory {
 
@@ -44,7 +46,9 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         bottom.addView(IConsoleConstants.ID_CONSOLE_VIEW);
         bottom.addView(PROGRESS_VIEW);
 
-        IFolderLayout bottomRight = layout.createFolder(BOTTOM_RIGHT, IPageLayout.RIGHT, 0.60f, BOTTOM);
+        // Half the bottom: a chart narrower than that is hard to read.
+        IFolderLayout bottomRight = layout.createFolder(BOTTOM_RIGHT, IPageLayout.RIGHT, 0.50f, BOTTOM);
+        bottomRight.addView(RunsView.ID);
         bottomRight.addView(IPageLayout.ID_PROP_SHEET);
 
         addShortcuts(layout);
@@ -60,6 +64,7 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(IConsoleConstants.ID_CONSOLE_VIEW);
         layout.addShowViewShortcut(PROGRESS_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
+        layout.addShowViewShortcut(RunsView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 
         layout.addPerspectiveShortcut(ID);
