@@ -157,8 +157,8 @@ final class CoordinateCheckPage extends FormPage {
             List<String> layers = check.layers();
             for (int l = 0; l < layers.size(); l++) {
                 String layer = layers.get(l);
-                rmsChart.addLine(layer, layer, widths, check.rms(l, s), Palette.colour(l));
-                deltaChart.addLine(layer, layer, widths, check.delta(l, s), Palette.colour(l));
+                addFinite(rmsChart, layer, widths, check.rms(l, s), l);
+                addFinite(deltaChart, layer, widths, check.delta(l, s), l);
                 TransferFormats.row(slopes, layer, TransferFormats.fixed(check.slope(l, s, false)),
                         TransferFormats.fixed(check.slope(l, s, true)));
             }
@@ -169,6 +169,15 @@ final class CoordinateCheckPage extends FormPage {
         notes.setText(check == null || check.notes().isEmpty() ? ""
                 : NLS.bind(Messages.CoordinateCheckPage_notes, String.join("; ", check.notes())));
         managed.getForm().reflow(true);
+    }
+
+    /** A line through the points of a curve that exist (a width may lack a capture of this step). */
+    private static void addFinite(PlotChart chart, String layer, double[] x, double[] y, int colour) {
+        int[] keep = java.util.stream.IntStream.range(0, x.length).filter(i -> Double.isFinite(y[i])).toArray();
+        if (keep.length > 0) {
+            chart.addLine(layer, layer, java.util.Arrays.stream(keep).mapToDouble(i -> x[i]).toArray(),
+                    java.util.Arrays.stream(keep).mapToDouble(i -> y[i]).toArray(), Palette.colour(colour));
+        }
     }
 
     /** Selects a captured step by index and redraws (for tests and keyboard users alike). */

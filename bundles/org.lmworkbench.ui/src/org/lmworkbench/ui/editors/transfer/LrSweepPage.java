@@ -279,6 +279,16 @@ final class LrSweepPage extends FormPage {
         return grid;
     }
 
+    /** The width-key field (for tests). */
+    Combo widthKeyCombo() {
+        return widthKey;
+    }
+
+    /** The metric field (for tests). */
+    Combo metricCombo() {
+        return metric;
+    }
+
     /** The summary line (for tests). */
     String summaryLine() {
         return summary.getText();

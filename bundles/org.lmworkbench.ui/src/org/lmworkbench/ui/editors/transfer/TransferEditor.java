@@ -25,6 +25,7 @@ public class TransferEditor extends FormEditor {
     public static final String ID = "org.lmworkbench.ui.editors.transfer";
 
     private TransferSource source;
+    private Display display;
     private TransferSettings settings = TransferSettings.defaults();
     private double checkLr = Double.NaN;
     private TransferResult result;
@@ -39,6 +40,7 @@ public class TransferEditor extends FormEditor {
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         source = TransferSource.of(input);
         super.init(site, input);
+        display = site.getShell().getDisplay();
         setPartName(source.name());
     }
 
@@ -122,7 +124,9 @@ public class TransferEditor extends FormEditor {
     }
 
     private void deliver(TransferResult loaded, int load) {
-        Display display = getSite().getShell().getDisplay();
+        if (display.isDisposed()) {
+            return;
+        }
         display.asyncExec(() -> {
             if (load != loads || lrPage == null || getContainer() == null || getContainer().isDisposed()) {
                 return;
