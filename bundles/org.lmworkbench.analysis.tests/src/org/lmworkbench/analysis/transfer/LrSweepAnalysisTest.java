@@ -106,12 +106,16 @@ class LrSweepAnalysisTest {
         RunStatus status = running.readStatus();
         running.writeStatus(status.withState(org.lmworkbench.core.run.RunState.RUNNING));
         deleteTree(project.resolve("runs/mup-029"));
+        Path corrupt = project.resolve("runs/mup-006/metrics.jsonl");
+        Files.writeString(corrupt, "{\"step\": 0, \"train_loss\": 1.0}\n{\"step\": 10, \"train_loss\"\n");
         SweepRunCollector.Result result = collect(TransferSettings.defaults());
-        assertEquals(27, result.runs().size());
+        assertEquals(26, result.runs().size());
         assertEquals(1, result.missing());
         assertEquals(List.of(
                 "mup-004: left out, not a run of this version of the spec (training.steps is 50 in the run, 20 in the spec)",
-                "mup-005: left out, state running"), result.notes());
+                "mup-005: left out, state running",
+                "mup-006: left out, " + corrupt + ":2: malformed JSON line: {\"step\": 10, \"train_loss\""),
+                result.notes());
     }
 
     @Test

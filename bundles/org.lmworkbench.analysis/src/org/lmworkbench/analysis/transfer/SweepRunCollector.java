@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.core.spec.ExperimentSpec;
@@ -29,7 +30,8 @@ import org.lmworkbench.core.spec.Specs;
  * compared. From a folder, every run under {@code runs/} is taken.
  * <p>
  * Completed runs give their aggregated metric; diverged runs are kept as diverged ({@code +inf});
- * runs in any other state (queued, running, failed, cancelled, interrupted) are left out with a note.
+ * runs in any other state (queued, running, failed, cancelled, interrupted), and runs whose files are
+ * corrupt (one bad run must not hide the rest of a sweep), are left out with a note.
  */
 public final class SweepRunCollector {
 
@@ -67,7 +69,7 @@ public final class SweepRunCollector {
      * The runs of the sweep in {@code specFile} found under {@code project/runs/}.
      *
      * @throws TransferDataException if the spec has errors or a run's values are unusable
-     * @throws IOException if a run file cannot be read or is malformed
+     * @throws IOException if a run folder cannot be listed or read at all
      */
     public Result fromSpec(Path specFile, Path project) throws IOException {
         SpecLoadResult load = Specs.load(specFile);
@@ -84,15 +86,19 @@ public final class SweepRunCollector {
                 missing++;
                 continue;
             }
-            if (Files.isRegularFile(run.specFile())) {
-                String difference = difference(expected.spec().toMap(), run.readSpec().toMap(), "");
-                if (difference != null) {
-                    notes.add(expected.runId() + ": left out, not a run of this version of the spec ("
-                            + difference + ")");
-                    continue;
+            try {
+                if (Files.isRegularFile(run.specFile())) {
+                    String difference = difference(expected.spec().toMap(), run.readSpec().toMap(), "");
+                    if (difference != null) {
+                        notes.add(expected.runId() + ": left out, not a run of this version of the spec ("
+                                + difference + ")");
+                        continue;
+                    }
                 }
+                read(run, runs, notes);
+            } catch (RunFileException e) {
+                notes.add(expected.runId() + ": left out, " + e.getMessage());
             }
-            read(run, runs, notes);
         }
         return new Result(runs, notes, load.runs().size(), missing);
     }
@@ -101,14 +107,18 @@ public final class SweepRunCollector {
      * Every run under {@code project/runs/}.
      *
      * @throws TransferDataException if a run's values are unusable
-     * @throws IOException if a run file cannot be read or is malformed
+     * @throws IOException if the runs folder cannot be listed or a run read at all
      */
     public Result fromFolder(Path project) throws IOException {
         List<RunDirectory> all = RunDirectory.list(project);
         List<TransferRun> runs = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (RunDirectory run : all) {
-            read(run, runs, notes);
+            try {
+                read(run, runs, notes);
+            } catch (RunFileException e) {
+                notes.add(run.runId() + ": left out, " + e.getMessage());
+            }
         }
         return new Result(runs, notes, all.size(), 0);
     }
