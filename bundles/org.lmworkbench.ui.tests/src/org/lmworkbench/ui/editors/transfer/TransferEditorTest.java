@@ -182,7 +182,7 @@ class TransferEditorTest {
 
     private static void assertRow(TableItem item, String... expected) {
         for (int c = 0; c < expected.length; c++) {
-            assertEquals(expected[c], item.getText(c), "column " + c + " of the row of width " + item.getText(0));
+            assertEquals(expected[c], item.getText(c), "column " + c + " of the row of " + item.getText(0));
         }
     }
 

@@ -39,9 +39,13 @@ final class TransferFormats {
         return s;
     }
 
-    /** A log2 value or a slope, two decimals. */
+    /** A log2 value or a slope, two decimals; a value that rounds to zero is "0.00", never "-0.00". */
     static String fixed(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : NONE;
+        if (!Double.isFinite(v)) {
+            return NONE;
+        }
+        String s = String.format(Locale.ROOT, "%.2f", v);
+        return s.equals("-0.00") ? "0.00" : s;
     }
 
     /** Replaces a table's columns by new ones with these headers. */
