@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.core.expressions.IEvaluationContext;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
@@ -26,6 +28,10 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.ui.ISources;
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.IEditorDescriptor;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
@@ -169,8 +175,15 @@ class TransferEditorTest {
         IEditorDescriptor preferred = PlatformUI.getWorkbench().getEditorRegistry().getDefaultEditor("transfer.lmx", type);
         assertTrue(preferred == null || !preferred.getId().equals(TransferEditor.ID), "not the default editor");
 
-        TransferEditor editor = (TransferEditor) UiTestSupport.activePage().openEditor(
-                new RunsFolderEditorInput(project), TransferEditor.ID, true);
+        // the popup command "Hyperparameter Transfer" on the runs folder
+        IHandlerService handlers = PlatformUI.getWorkbench().getService(IHandlerService.class);
+        ICommandService commands = PlatformUI.getWorkbench().getService(ICommandService.class);
+        IEvaluationContext context = handlers.createContextSnapshot(true);
+        context.addVariable(ISources.ACTIVE_CURRENT_SELECTION_NAME, new StructuredSelection(project.getFolder("runs")));
+        handlers.executeCommandInContext(new ParameterizedCommand(
+                commands.getCommand("org.lmworkbench.ui.commands.openTransfer"), null), null, context);
+        TransferEditor editor = (TransferEditor) UiTestSupport.activePage().getActiveEditor();
+        assertEquals(new RunsFolderEditorInput(project), editor.getEditorInput());
         waitForLoad(editor);
         assertEquals(3, editor.lrPage().optimaTable().getItemCount());
         assertTrue(editor.lrPage().summaryLine().contains("(12 of 12 runs read"), editor.lrPage().summaryLine());

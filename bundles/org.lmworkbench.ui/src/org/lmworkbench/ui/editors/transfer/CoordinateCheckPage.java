@@ -131,9 +131,23 @@ final class CoordinateCheckPage extends FormPage {
                 step.add(Long.toString(s));
             }
             int keep = step.indexOf(previousStep);
-            step.select(keep >= 0 ? keep : check.steps().size() - 1);
+            step.select(keep >= 0 ? keep : defaultStep(check.steps()));
         }
         redraw();
+    }
+
+    /**
+     * The step first shown: the first capture at step 3 or later, because the coordinate check of
+     * microsoft/mup looks at the first few steps (later, the loss landscape and not the
+     * parameterization dominates the sizes); the last capture if none is that late.
+     */
+    static int defaultStep(List<Long> steps) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) >= 3) {
+                return i;
+            }
+        }
+        return steps.size() - 1;
     }
 
     /** Redraws the charts and the slope table for the selected step. */
