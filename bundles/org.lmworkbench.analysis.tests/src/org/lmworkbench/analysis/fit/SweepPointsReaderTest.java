@@ -216,6 +216,30 @@ class SweepPointsReaderTest {
                 sweep.resolve("runs").resolve("eos-008"), "diverged")), skipped);
     }
 
+    @Test
+    void aSpecFileSelectsOnlyItsOwnRuns() throws IOException {
+        Path sweep = powerSweep();
+        // another experiment in the same project, far off the law: it must not become a point
+        run(sweep, "other-000", ExperimentSpec.withDefaults("other", 0.1).withValue("model.width", 64),
+                RunState.COMPLETED, "{\"step\":10,\"test_loss\":123.0}");
+        Path spec = Files.writeString(sweep.resolve("eos.lmx"), "{\"name\": \"eos\"}");
+        List<SweepPointsReader.Skipped> skipped = new ArrayList<>();
+        ScalingDataset data = SweepPointsReader.read(spec, "test_loss", List.of("model.width"),
+                skipped::add);
+        assertEquals(List.of("eos-001", "eos-002", "eos-003", "eos-004", "eos-005", "eos-006",
+                "eos-007"), data.pointIds());
+        assertEquals(1, skipped.size(), "the diverged eos run is still reported");
+
+        ScalingDataset all = SweepPointsReader.read(sweep, "test_loss", List.of("model.width"),
+                s -> { });
+        assertEquals(8, all.pointIds().size(), "the folder itself takes every completed run");
+
+        Path stranger = Files.writeString(sweep.resolve("none.lmx"), "{\"name\": \"none\"}");
+        ScalingDataException e = assertThrows(ScalingDataException.class,
+                () -> SweepPointsReader.read(stranger, "test_loss", List.of("model.width"), s -> { }));
+        assertTrue(e.getMessage().contains("no runs of spec 'none'"), e.getMessage());
+    }
+
     // ---------------------------------------------------------------- invalid input
 
     /** Runs, expects exit 2 with the given first error line and no output file. */

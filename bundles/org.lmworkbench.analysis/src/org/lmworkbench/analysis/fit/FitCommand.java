@@ -51,9 +51,10 @@ public final class FitCommand {
             input:
               --csv <file>         points from the rows of a CSV file with a header row;
                                    column options name columns
-              --runs <dir>         one point per completed run of a sweep or project folder
-                                   (<dir>/runs/<run-id>/); runs in other states are skipped
-                                   with a note. Column options name keys of the run instead:
+              --runs <dir|spec>    one point per completed run of a sweep or project folder
+                                   (<dir>/runs/<run-id>/), or of one spec's runs when given
+                                   its spec file; runs in other states are skipped with a
+                                   note. Column options name keys of the run instead:
                                    a spec dotted key (model.width, data.n_train, ...) or else
                                    a metric key, whose value is taken from the last record of
                                    metrics.jsonl that has it (a parameter count only as far as

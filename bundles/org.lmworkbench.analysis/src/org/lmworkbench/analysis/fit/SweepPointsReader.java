@@ -64,7 +64,8 @@ public final class SweepPointsReader {
      * Reads one point per completed run.
      *
      * @param folder a sweep or project folder holding {@code runs/<run-id>/} (the
-     *        {@code runs} folder itself is accepted too)
+     *        {@code runs} folder itself is accepted too), or a spec file: then only the runs of
+     *        that spec (whose spec.json carries its name) in the folder beside it
      * @param lossKey metric key of the loss
      * @param inputKeys spec dotted keys or metric keys of the inputs, in the form's order
      * @param skipped receives each run that is not completed, in run-id order
@@ -75,8 +76,20 @@ public final class SweepPointsReader {
      */
     public static ScalingDataset read(Path folder, String lossKey, List<String> inputKeys,
             Consumer<Skipped> skipped) throws IOException {
-        Path project = project(folder);
-        List<RunDirectory> runs = RunDirectory.list(project);
+        // A spec file stands for its own runs only: a project usually holds several experiments,
+        // and a law fitted across them would mix unrelated runs.
+        String specName = Files.isRegularFile(folder) ? specName(folder) : null;
+        Path project = specName != null ? parentOf(folder) : project(folder);
+        List<RunDirectory> runs = new ArrayList<>();
+        for (RunDirectory run : RunDirectory.list(project)) {
+            if (specName == null || specName.equals(runSpecName(run))) {
+                runs.add(run);
+            }
+        }
+        if (specName != null && runs.isEmpty()) {
+            throw new ScalingDataException(folder + ": no runs of spec '" + specName + "' in "
+                    + shown(project.resolve(RunDirectory.RUNS)) + " (launch it first)");
+        }
         if (runs.isEmpty()) {
             throw new ScalingDataException(folder + ": no runs found (expected run folders "
                     + shown(project.resolve(RunDirectory.RUNS)) + "/<run-id>/ with a status.json)");
@@ -118,6 +131,35 @@ public final class SweepPointsReader {
             loss[i] = losses.get(i);
         }
         return new ScalingDataset(folder.toString(), inputKeys, lossKey, inputs, loss, ids);
+    }
+
+    /** The name the spec file gives its runs; every run of it carries that name in spec.json. */
+    private static String specName(Path specFile) throws IOException {
+        JsonElement root;
+        try {
+            root = com.google.gson.JsonParser.parseString(Files.readString(specFile));
+        } catch (com.google.gson.JsonParseException e) {
+            throw new ScalingDataException(specFile + ": not a JSON spec (" + e.getMessage() + ")");
+        }
+        if (!root.isJsonObject() || !root.getAsJsonObject().has("name")
+                || !root.getAsJsonObject().get("name").isJsonPrimitive()) {
+            throw new ScalingDataException(specFile + ": $.name is missing; --runs takes a folder"
+                    + " holding runs/<run-id>/ or a spec file whose runs to use");
+        }
+        return root.getAsJsonObject().get("name").getAsString();
+    }
+
+    private static String runSpecName(RunDirectory run) {
+        try {
+            return run.readSpec().name();
+        } catch (IOException | RuntimeException e) {
+            return null; // a run without a readable spec.json belongs to no spec
+        }
+    }
+
+    private static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("") : parent;
     }
 
     /** The project folder whose {@code runs/} holds the runs. */

@@ -71,13 +71,9 @@ public final class FitRunner {
         return args;
     }
 
-    /** A spec file stands for the folder that holds it (its project's runs/). */
+    /** The source path against the project; a spec file is kept: it selects that spec's runs. */
     static Path resolve(FitDocument.Source s, Path base) {
-        Path p = base.resolve(s.path()).normalize();
-        if (s.fromRuns() && Files.isRegularFile(p) && p.getParent() != null) {
-            return p.getParent();
-        }
-        return p;
+        return base.resolve(s.path()).normalize();
     }
 
     /**
