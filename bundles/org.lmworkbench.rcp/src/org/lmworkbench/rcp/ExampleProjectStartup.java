@@ -35,7 +35,7 @@ public final class ExampleProjectStartup implements IStartup {
             @Override
             public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
                 if (root.getProjects().length == 0) {
-                    ExperimentProjects.createExampleProject(EXAMPLE_PROJECT, monitor);
+                    ExperimentProjects.createFullExampleProject(EXAMPLE_PROJECT, monitor);
                 }
                 return Status.OK_STATUS;
             }

@@ -150,6 +150,29 @@ class ExperimentSpecTest {
     }
 
     @Test
+    void everyExampleIsValidAndNamedAfterItsFile() {
+        Map<String, Integer> runs = Map.of(ExampleSpecs.EXAMPLE_EOS, 1, ExampleSpecs.DATA_SCALING, 7,
+                ExampleSpecs.MUP_TRANSFER, 12);
+        for (String file : ExampleSpecs.ALL) {
+            SpecLoadResult r = Specs.parse(ExampleSpecs.text(file));
+            assertEquals(List.of(), r.problems(), file);
+            assertEquals(runs.get(file), r.runs().size(), file);
+            // the workbench finds a spec's runs by this name, and the fit and CKA examples by the ids
+            assertEquals(file.substring(0, file.indexOf(".lmx")),
+                    r.runs().get(0).spec().name(), file);
+        }
+        SpecLoadResult transfer = Specs.parse(ExampleSpecs.text(ExampleSpecs.MUP_TRANSFER));
+        // analyses/widths.cka of the example project compares these three runs: lr 2^-5 at each width
+        for (int[] idWidth : new int[][] {{2, 32}, {6, 64}, {10, 128}}) {
+            ExperimentSpec s = transfer.runs().get(idWidth[0]).spec();
+            assertEquals(idWidth[1], s.model().width());
+            assertEquals(0.03125, s.optimizer().lr());
+            assertEquals(String.format("mup-transfer-%03d", idWidth[0]), transfer.runs().get(idWidth[0]).runId());
+        }
+        assertThrows(IllegalArgumentException.class, () -> ExampleSpecs.text("nope.lmx"));
+    }
+
+    @Test
     void exampleSpecShippedInTheBundleMatchesTheFixtureAndIsValid() {
         String text = ExampleSpecs.exampleEos();
         assertEquals(Fixtures.text("specs/example-eos.lmx"), text);

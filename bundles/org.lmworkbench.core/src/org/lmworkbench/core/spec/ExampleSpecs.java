@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Example spec files shipped inside the core bundle, e.g. for the "new experiment project" wizard.
@@ -13,6 +14,12 @@ public final class ExampleSpecs {
 
     /** File name of the edge-of-stability example. */
     public static final String EXAMPLE_EOS = "example-eos.lmx";
+    /** File name of the learning-curve (data scaling) sweep. */
+    public static final String DATA_SCALING = "data-scaling.lmx";
+    /** File name of the muP width x learning-rate sweep. */
+    public static final String MUP_TRANSFER = "mup-transfer.lmx";
+    /** Every example, in the order a new user meets them (the edge of stability first). */
+    public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER);
 
     private ExampleSpecs() {
     }
@@ -23,6 +30,14 @@ public final class ExampleSpecs {
      */
     public static String exampleEos() {
         return resource(EXAMPLE_EOS);
+    }
+
+    /** The text of one of the examples in {@link #ALL}. */
+    public static String text(String fileName) {
+        if (!ALL.contains(fileName)) {
+            throw new IllegalArgumentException("no example spec named " + fileName + "; examples: " + ALL);
+        }
+        return resource(fileName);
     }
 
     private static String resource(String name) {

@@ -2,10 +2,13 @@ package org.lmworkbench.ui.internal;
 
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.lmworkbench.ui.charts.Palette;
+import org.lmworkbench.ui.preferences.LmwPreferences;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -29,10 +32,24 @@ public final class UiPlugin extends AbstractUIPlugin {
     public void start(BundleContext context) throws Exception {
         super.start(context);
         instance = this;
+        applyChartColours();
+        LmwPreferences.node().addPreferenceChangeListener(chartColourListener);
+    }
+
+    /** Charts take their series colours from the preference; charts drawn later follow a change. */
+    private final IPreferenceChangeListener chartColourListener = event -> {
+        if (LmwPreferences.CHART_COLOURS.equals(event.getKey())) {
+            applyChartColours();
+        }
+    };
+
+    private static void applyChartColours() {
+        Palette.set(LmwPreferences.chartColours());
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
+        LmwPreferences.node().removePreferenceChangeListener(chartColourListener);
         instance = null;
         super.stop(context);
     }

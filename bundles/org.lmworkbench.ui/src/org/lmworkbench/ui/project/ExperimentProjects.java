@@ -1,6 +1,8 @@
 package org.lmworkbench.ui.project;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.core.resources.IFile;
@@ -16,6 +18,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.spec.ExampleSpecs;
 import org.lmworkbench.ui.internal.Messages;
+import org.lmworkbench.ui.internal.UiPlugin;
 
 /**
  * Creates experiment projects: the project itself, the experiment nature (and so the spec
@@ -29,6 +32,10 @@ public final class ExperimentProjects {
 
     /** The file name of the example spec written into new projects. */
     public static final String EXAMPLE_SPEC = ExampleSpecs.EXAMPLE_EOS;
+    /** The example scaling-fit document (analyses/), fitting the data-scaling sweep. */
+    public static final String EXAMPLE_FIT = "data-scaling.fit";
+    /** The example CKA document (analyses/), comparing the muP widths. */
+    public static final String EXAMPLE_CKA = "widths.cka";
 
     private ExperimentProjects() {
     }
@@ -50,6 +57,55 @@ public final class ExperimentProjects {
         // description, which needs more than the project's own create rule.
         workspace.run(creation, workspace.getRoot(), IWorkspace.AVOID_UPDATE, monitor);
         return project;
+    }
+
+    /**
+     * Creates the full example project: the edge-of-stability spec, the data-scaling and muP
+     * transfer sweeps, and the analysis documents that read their runs ({@value #EXAMPLE_FIT} and
+     * {@value #EXAMPLE_CKA}). Launching the three specs on a CPU takes about a minute and fills the
+     * Runs view and every editor.
+     *
+     * @param name    the project name; a project of that name must not exist yet
+     * @param monitor progress and cancellation, may be null
+     * @return the new, open project
+     * @throws CoreException if the project exists already or cannot be created
+     */
+    public static IProject createFullExampleProject(String name, IProgressMonitor monitor) throws CoreException {
+        IWorkspace workspace = ResourcesPlugin.getWorkspace();
+        IProject project = workspace.getRoot().getProject(name);
+        IWorkspaceRunnable creation = m -> {
+            SubMonitor progress = SubMonitor.convert(m, 2 + ExampleSpecs.ALL.size());
+            create(project, null, progress.split(2));
+            for (String spec : ExampleSpecs.ALL) {
+                write(project.getFile(spec), ExampleSpecs.text(spec), progress.split(1));
+            }
+            IFolder analyses = project.getFolder(SpecFiles.ANALYSES_FOLDER);
+            write(analyses.getFile(EXAMPLE_FIT), exampleDocument(EXAMPLE_FIT), null);
+            write(analyses.getFile(EXAMPLE_CKA), exampleDocument(EXAMPLE_CKA), null);
+        };
+        workspace.run(creation, workspace.getRoot(), IWorkspace.AVOID_UPDATE, monitor);
+        return project;
+    }
+
+    /** The text of an example analysis document shipped beside this class. */
+    static String exampleDocument(String fileName) throws CoreException {
+        try (InputStream in = ExperimentProjects.class.getResourceAsStream("examples/" + fileName)) {
+            if (in == null) {
+                throw new CoreException(UiPlugin.error("example document " + fileName + " is missing from the UI bundle", null));
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CoreException(UiPlugin.error("cannot read example document " + fileName, e));
+        }
+    }
+
+    private static void write(IFile file, String text, IProgressMonitor monitor) throws CoreException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (file.exists()) {
+            file.setContents(new ByteArrayInputStream(bytes), true, true, monitor);
+        } else {
+            file.create(new ByteArrayInputStream(bytes), true, monitor);
+        }
     }
 
     /**
