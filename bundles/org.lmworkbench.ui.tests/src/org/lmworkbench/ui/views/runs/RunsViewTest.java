@@ -17,6 +17,7 @@ import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.navigator.CommonNavigator;
@@ -55,6 +56,12 @@ class RunsViewTest {
         explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
         // A selection left by another test would be followed at once; start from none.
         explorer.getCommonViewer().setSelection(StructuredSelection.EMPTY);
+        // The perspective opens the view, and earlier test classes leave lines in it; a line left
+        // over would satisfy waitForLines before this test's selection has been applied.
+        IViewPart open = page.findView(RunsView.ID);
+        if (open != null) {
+            page.hideView(open);
+        }
         view = (RunsView) page.showView(RunsView.ID);
         explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
     }
