@@ -7,13 +7,12 @@ import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.runtime.Adapters;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.forms.editor.FormEditor;
+import org.lmworkbench.ui.editors.ReadOnlyFormEditor;
 import org.lmworkbench.ui.internal.UiPlugin;
 
 /**
@@ -23,7 +22,7 @@ import org.lmworkbench.ui.internal.UiPlugin;
  * shows, and computes through the backend, the Hessian spectrum of a checkpoint. The editor only
  * reads the run; there is nothing to save.
  */
-public final class SharpnessEditor extends FormEditor {
+public final class SharpnessEditor extends ReadOnlyFormEditor {
 
     /** Editor id, as registered in plugin.xml. */
     public static final String ID = "org.lmworkbench.ui.editors.sharpness";
@@ -90,25 +89,5 @@ public final class SharpnessEditor extends FormEditor {
     /** The run folder on disk. */
     public Path runDirectory() {
         return data.runDir();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // read-only view of a run
-    }
-
-    @Override
-    public void doSaveAs() {
-        // read-only view of a run
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
     }
 }

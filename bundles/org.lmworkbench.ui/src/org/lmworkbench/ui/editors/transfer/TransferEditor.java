@@ -1,15 +1,14 @@
 package org.lmworkbench.ui.editors.transfer;
 
 import java.util.List;
-import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.forms.editor.FormEditor;
 import org.lmworkbench.analysis.transfer.TransferSettings;
+import org.lmworkbench.ui.editors.ReadOnlyFormEditor;
 import org.lmworkbench.ui.internal.UiPlugin;
 
 /**
@@ -19,7 +18,7 @@ import org.lmworkbench.ui.internal.UiPlugin;
  * settings (which keys are width and lr, which loss) only change what is read, and Refresh reads
  * the runs again while a sweep is still filling in.
  */
-public class TransferEditor extends FormEditor {
+public class TransferEditor extends ReadOnlyFormEditor {
 
     /** The editor id, as registered in plugin.xml. */
     public static final String ID = "org.lmworkbench.ui.editors.transfer";
@@ -144,25 +143,5 @@ public class TransferEditor extends FormEditor {
             job.cancel();
         }
         super.dispose();
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        // Nothing to save: the editor only reads runs.
-    }
-
-    @Override
-    public void doSaveAs() {
-        // Not allowed, see isSaveAsAllowed.
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
-
-    @Override
-    public boolean isDirty() {
-        return false;
     }
 }
