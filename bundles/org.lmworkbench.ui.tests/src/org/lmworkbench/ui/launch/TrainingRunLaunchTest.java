@@ -21,6 +21,7 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
@@ -39,6 +40,7 @@ import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
 import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.ui.views.runs.RunsView;
 
 /**
  * Training Run launches end to end with the real backend JVM: a tiny run completes and shows as
@@ -121,6 +123,30 @@ class TrainingRunLaunchTest {
         TrainingLaunch again = launch(config);
         waitFor("the second launch to end", again::isTerminated);
         assertEquals(RunState.COMPLETED, new RunDirectory(runsFolder().resolve("tiny-002")).readStatus().state());
+    }
+
+    @Test
+    void pressingRunPutsTheFirstPointOnTheRunsViewChart() throws Exception {
+        IFile spec = writeSpec("watched.lmx", TINY.formatted("watched", 200, 5, ""));
+        IWorkbenchPage page = UiTestSupport.activePage();
+        RunsView runsView = (RunsView) page.showView(RunsView.ID);
+        CommonNavigator explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
+        // The Runs view follows a selected spec: runs of it that start later join its chart.
+        explorer.getCommonViewer().setSelection(new StructuredSelection(spec), true);
+        UiTestSupport.processEvents();
+
+        long pressed = System.nanoTime();
+        TrainingLaunch launch = launch(TrainingRunShortcut.findOrCreate(spec));
+        waitFor("a point on the Runs view's chart", () -> runsView.chart().seriesIds().stream()
+                .anyMatch(id -> runsView.chart().seriesX(id).length > 0));
+        long firstPointMs = (System.nanoTime() - pressed) / 1_000_000;
+        System.out.println("[launch] time from pressing Run to the first point on the Runs view's chart: "
+                + firstPointMs + " ms");
+        waitFor("the launch to end", launch::isTerminated);
+        RunDirectory run = new RunDirectory(runsFolder().resolve("watched-001"));
+        int lines = MetricsReader.readAll(run.metricsFile()).size();
+        waitFor("every logged step on the chart", () -> runsView.chart().seriesIds().stream()
+                .anyMatch(id -> runsView.chart().seriesX(id).length == lines));
     }
 
     @Test

@@ -189,8 +189,8 @@ public final class RunsView extends ViewPart {
         super.dispose();
     }
 
-    /** The chart, for tests. */
-    PlotChart chart() {
+    /** The chart (its series hold every point drawn), for tests and callers that measure the view. */
+    public PlotChart chart() {
         return chart;
     }
 
