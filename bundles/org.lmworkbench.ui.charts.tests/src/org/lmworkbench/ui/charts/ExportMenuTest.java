@@ -62,13 +62,18 @@ class ExportMenuTest {
     }
 
     @Test
-    void toolbarGetsThreeActions() {
+    void toolbarGetsOneExportButtonWhoseDropDownOffersEachFormat() {
         ToolBarManager manager = new ToolBarManager(SWT.FLAT);
         manager.createControl(shell);
         ExportMenu.contribute(manager, chart, shell);
         IContributionItem[] items = manager.getItems();
-        assertEquals(3, items.length);
-        assertTrue(((ActionContributionItem) items[1]).getAction().getText().contains("SVG"));
+        assertEquals(1, items.length);
+        ExportDropDownAction action = (ExportDropDownAction) ((ActionContributionItem) items[0]).getAction();
+        assertTrue(action.getImageDescriptor().getImageData(100) != null, "the icon is in the bundle");
+        Menu menu = action.getMenu(manager.getControl());
+        assertEquals(3, menu.getItemCount());
+        assertTrue(menu.getItem(1).getText().contains("SVG"), menu.getItem(1).getText());
+        action.dispose();
     }
 
     @Test

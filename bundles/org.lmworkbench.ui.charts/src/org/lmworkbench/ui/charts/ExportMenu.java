@@ -3,7 +3,6 @@ package org.lmworkbench.ui.charts;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
@@ -83,23 +82,13 @@ public final class ExportMenu {
         }
     }
 
-    /** Adds "Export as PNG/SVG/CSV..." actions to a toolbar (e.g. an editor form's toolbar). */
+    /**
+     * Adds an Export button to a toolbar (a view's, or an editor form's): PNG on a press, PNG, SVG
+     * or CSV from its drop-down ({@link ExportDropDownAction}).
+     */
     public static void contribute(IToolBarManager manager, ExportableChart chart, Shell shell) {
-        for (Format format : Format.values()) {
-            manager.add(action(chart, shell, format));
-        }
+        manager.add(new ExportDropDownAction(chart, shell));
         manager.update(false);
-    }
-
-    static Action action(ExportableChart chart, Shell shell, Format format) {
-        Action action = new Action(format.label().replace("&", "")) {
-            @Override
-            public void run() {
-                export(shell, chart, format);
-            }
-        };
-        action.setToolTipText(format.label().replace("&", ""));
-        return action;
     }
 
     /** Asks for a file and writes the export there. */

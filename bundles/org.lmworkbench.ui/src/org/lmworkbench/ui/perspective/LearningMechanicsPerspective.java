@@ -22,7 +22,7 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
     /** Folder ids are part of the saved layout; renaming them would scatter users' arrangements. */
     private static final String LEFT = "org.lmworkbench.ui.perspective.left";
     private static final String BOTTOM = "org.lmworkbench.ui.perspective.bottom";
-    private static final String BOTTOM_RIGHT = "org.lmworkbench.ui.perspective.bottomRight";
+    private static final String RIGHT = "org.lmworkbench.ui.perspective.right";
 
     /** The Progress view's id; IPageLayout has no constant for it. */
     static final String PROGRESS_VIEW = "org.eclipse.ui.views.ProgressView";
@@ -41,15 +41,15 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         left.addView(ProjectExplorer.VIEW_ID);
 
         // Problems first: spec errors are what a researcher must see before anything runs.
-        IFolderLayout bottom = layout.createFolder(BOTTOM, IPageLayout.BOTTOM, 0.70f, editorArea);
+        IFolderLayout bottom = layout.createFolder(BOTTOM, IPageLayout.BOTTOM, 0.72f, editorArea);
         bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
         bottom.addView(IConsoleConstants.ID_CONSOLE_VIEW);
         bottom.addView(PROGRESS_VIEW);
+        bottom.addView(IPageLayout.ID_PROP_SHEET);
 
-        // Half the bottom: a chart narrower than that is hard to read.
-        IFolderLayout bottomRight = layout.createFolder(BOTTOM_RIGHT, IPageLayout.RIGHT, 0.50f, BOTTOM);
-        bottomRight.addView(RunsView.ID);
-        bottomRight.addView(IPageLayout.ID_PROP_SHEET);
+        // Beside the editors, full height: live curves need room more than the console does.
+        IFolderLayout right = layout.createFolder(RIGHT, IPageLayout.RIGHT, 0.55f, editorArea);
+        right.addView(RunsView.ID);
 
         addShortcuts(layout);
     }

@@ -13,6 +13,10 @@ public final class Messages extends NLS {
 
     /** Menu item and action: export as PNG. */
     public static String ExportMenu_png;
+    /** See messages.properties. */
+    public static String ExportMenu_export;
+    /** See messages.properties. */
+    public static String ExportMenu_exportTooltip;
     /** Menu item and action: export as SVG. */
     public static String ExportMenu_svg;
     /** Menu item and action: export as CSV. */

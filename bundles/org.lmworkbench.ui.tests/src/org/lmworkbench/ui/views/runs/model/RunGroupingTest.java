@@ -49,6 +49,16 @@ class RunGroupingTest {
     }
 
     @Test
+    void runsOfSeveralSpecsAreNamedBySpecAndTheKeysThatVaryWithinIt() {
+        List<String> ids = List.of("sweep-000", "sweep-001", "eos-001");
+        Map<String, Object> eos = SpecKeys.flatten(ExperimentSpec.withDefaults("eos", 0.3)
+                .withValue("model.width", 16).withValue("model.depth", 3).withValue("training.steps", 50));
+        List<Map<String, Object>> specs = List.of(spec(64, 0.1, 0), spec(128, 0.1, 0), eos);
+        List<RunGrouping.Group> groups = RunGrouping.group(ids, specs, Grouping.SEEDS);
+        assertEquals(List.of("sweep: width=64", "sweep: width=128", "eos"), labels(groups));
+    }
+
+    @Test
     void eachRunNamesEveryVaryingKeyIncludingTheSeed() {
         List<String> ids = List.of("a", "b");
         List<Map<String, Object>> specs = List.of(spec(64, 0.1, 0), spec(64, 0.1, 1));

@@ -24,6 +24,8 @@ public final class RunGrouping {
     public record Group(String key, String label, List<Integer> members) {
     }
 
+    private static final String NAME = "name";
+
     private RunGrouping() {
     }
 
@@ -71,13 +73,29 @@ public final class RunGrouping {
             text = members.size() == 1 ? ids.get(first) : String.valueOf(specs.get(first).getOrDefault("name",
                     ids.get(first)));
         } else {
-            text = SpecKeys.describe(specs.get(first), defining);
+            text = describe(specs, defining, first);
         }
         if (members.size() > 1) {
             String unit = grouping.mode() == Grouping.Mode.SEEDS ? "seeds" : "runs";
             text += " (" + members.size() + " " + unit + ")";
         }
         return text;
+    }
+
+    /**
+     * Runs of several specs (a project selected) differ in dozens of keys; the legend then names the
+     * spec and only the keys that vary among that spec's own runs, e.g. {@code mup-transfer: width=64, lr=0.03}.
+     */
+    private static String describe(List<Map<String, Object>> specs, List<String> defining, int run) {
+        Map<String, Object> spec = specs.get(run);
+        Object name = spec.get(NAME);
+        long names = specs.stream().map(s -> s.get(NAME)).filter(Objects::nonNull).distinct().count();
+        if (names < 2 || name == null) {
+            return SpecKeys.describe(spec, defining);
+        }
+        List<Map<String, Object>> siblings = specs.stream().filter(s -> name.equals(s.get(NAME))).toList();
+        List<String> within = SpecKeys.varying(siblings).stream().filter(defining::contains).toList();
+        return within.isEmpty() ? String.valueOf(name) : name + ": " + SpecKeys.describe(spec, within);
     }
 
     /** Two runs of identical specs would share a label; their ids tell them apart. */
