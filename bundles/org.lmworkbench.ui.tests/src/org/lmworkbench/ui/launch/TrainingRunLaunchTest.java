@@ -3,9 +3,12 @@ package org.lmworkbench.ui.launch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +17,16 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.actions.ILaunchable;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
@@ -147,6 +153,18 @@ class TrainingRunLaunchTest {
         int lines = MetricsReader.readAll(run.metricsFile()).size();
         waitFor("every logged step on the chart", () -> runsView.chart().seriesIds().stream()
                 .anyMatch(id -> runsView.chart().seriesX(id).length == lines));
+    }
+
+    @Test
+    void specFilesAreLaunchableSoRunAsAppearsInTheProjectExplorer() throws Exception {
+        IFile spec = writeSpec("menu.lmx", TINY.formatted("menu", 5, 5, ""));
+        IFile other = project.getFile("notes.txt");
+        other.create(new ByteArrayInputStream(new byte[0]), true, null);
+        // the platform's "launchable" property test behind the Run As menu asks exactly this
+        assertTrue(Platform.getAdapterManager().hasAdapter(spec,
+                ILaunchable.class.getName()));
+        assertNotNull(Adapters.adapt(spec, ILaunchable.class));
+        assertNull(Adapters.adapt(other, ILaunchable.class));
     }
 
     @Test
