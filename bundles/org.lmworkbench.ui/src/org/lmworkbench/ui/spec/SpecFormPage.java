@@ -9,14 +9,14 @@ import java.util.Optional;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ColumnLayout;
+import org.eclipse.ui.forms.widgets.ColumnLayoutData;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 import org.lmworkbench.core.spec.SpecDocument;
@@ -57,7 +57,10 @@ public final class SpecFormPage extends FormPage {
         form.getToolBarManager().add(new SpecRunAction(editor));
         form.getToolBarManager().update(true);
         Composite body = form.getBody();
-        GridLayout layout = new GridLayout(2, true);
+        // Two columns when the editor is wide, one when it shares the window with the Runs view.
+        ColumnLayout layout = new ColumnLayout();
+        layout.minNumColumns = 1;
+        layout.maxNumColumns = 2;
         layout.horizontalSpacing = 12;
         body.setLayout(layout);
         for (SpecSections group : SpecSections.values()) {
@@ -75,7 +78,7 @@ public final class SpecFormPage extends FormPage {
         Section section = toolkit.createSection(body, Section.TITLE_BAR | Section.DESCRIPTION | Section.TWISTIE | Section.EXPANDED);
         section.setText(Messages.SpecFormPage_sweepTitle);
         section.setDescription(Messages.SpecFormPage_sweepDescription);
-        section.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        section.setLayoutData(new ColumnLayoutData());
         sweepText = toolkit.createLabel(section, "", SWT.WRAP);
         section.setClient(sweepText);
     }

@@ -1,11 +1,10 @@
 package org.lmworkbench.ui.spec;
 
 import java.util.function.Consumer;
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.forms.SectionPart;
 import org.eclipse.ui.forms.widgets.FormToolkit;
+import org.eclipse.ui.forms.widgets.ColumnLayoutData;
 import org.eclipse.ui.forms.widgets.Section;
 import org.lmworkbench.core.spec.SpecNode;
 
@@ -26,7 +25,7 @@ public final class SpecSectionPart extends SectionPart {
         Section section = getSection();
         section.setText(group.title());
         section.setDescription(group.description());
-        section.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        section.setLayoutData(new ColumnLayoutData());
         Composite client = toolkit.createComposite(section);
         fields = new SpecFieldSet(client, toolkit, group.keys(), listener);
         toolkit.paintBordersFor(client);
