@@ -1,5 +1,6 @@
 package org.lmworkbench.ui.perspective;
 
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.ui.IFolderLayout;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IPerspectiveFactory;
@@ -51,6 +52,9 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         IFolderLayout right = layout.createFolder(RIGHT, IPageLayout.RIGHT, 0.55f, editorArea);
         right.addView(RunsView.ID);
 
+        // The Run menu and toolbar button (Run As, Run Configurations..., run history) come from the
+        // debug launch action set, which a perspective has to ask for.
+        layout.addActionSet(IDebugUIConstants.LAUNCH_ACTION_SET);
         addShortcuts(layout);
     }
 
