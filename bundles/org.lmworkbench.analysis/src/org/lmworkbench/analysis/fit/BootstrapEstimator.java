@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.lmworkbench.analysis.spectral.ProgressSink;
 
 /**
  * Nonparametric bootstrap of a multistart scaling-law fit: resample the points with replacement,
@@ -98,18 +99,32 @@ public final class BootstrapEstimator {
      * @return the bootstrap summary
      */
     public BootstrapResult run(ScalingDataset data, int resamples, long seed, StartGrid starts) {
+        return run(data, resamples, seed, starts, ProgressSink.NONE);
+    }
+
+    /**
+     * Bootstraps as {@link #run(ScalingDataset, int, long, StartGrid)} does, reporting progress:
+     * {@code begin("bootstrap", resamples)}, then one unit of work per fitted resample. The result
+     * does not depend on the sink.
+     *
+     * @param data the full data
+     * @param resamples number of resamples (at least 2)
+     * @param seed master seed
+     * @param starts refit starts (internal coordinates)
+     * @param sink progress and cancellation, e.g. {@link ProgressSink#NONE}
+     * @return the bootstrap summary
+     * @throws java.util.concurrent.CancellationException if the sink asked to cancel
+     */
+    public BootstrapResult run(ScalingDataset data, int resamples, long seed, StartGrid starts,
+            ProgressSink sink) {
         if (resamples < 2) {
             throw new IllegalArgumentException("need at least 2 resamples, got " + resamples);
         }
         fitter.requireEnoughPoints(data);
-        int p = fitter.form().parameterCount();
         double[][] estimates = new double[resamples][];
         double[] objectives = new double[resamples];
-        IntStream range = IntStream.range(0, resamples);
-        if (fitter.options().parallel()) {
-            range = range.parallel();
-        }
-        range.forEach(r -> {
+        sink.begin("bootstrap", resamples);
+        SlicedWork.run(IntStream.range(0, resamples).toArray(), fitter.options().parallel(), sink, r -> {
             int[] counts = resampleCounts(data.size(), seed, r);
             // Starts run sequentially inside a resample; parallelism is across resamples.
             MultiStartResult fit = fitter.fit(data, counts, starts, false);

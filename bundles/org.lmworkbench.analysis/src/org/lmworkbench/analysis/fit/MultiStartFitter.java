@@ -1,6 +1,7 @@
 package org.lmworkbench.analysis.fit;
 
 import java.util.stream.IntStream;
+import org.lmworkbench.analysis.spectral.ProgressSink;
 
 /**
  * Fits a {@link ScalingLawForm} by minimising the {@link HuberLogObjective} with
@@ -123,17 +124,32 @@ public final class MultiStartFitter {
      * @return the multistart result
      */
     public MultiStartResult fit(ScalingDataset data, int[] counts, StartGrid grid, boolean parallel) {
+        return fit(data, counts, grid, parallel, ProgressSink.NONE);
+    }
+
+    /**
+     * Fits from the given grid with optional resampling weights, reporting progress: the sink is
+     * told {@code begin("multistart", starts)}, then {@code begin("polish", startsInWindow)}, and
+     * one unit of work per finished start in each phase. The result does not depend on the sink.
+     *
+     * @param data the points
+     * @param counts bootstrap multiplicities per point, or {@code null} for weight 1 each
+     * @param grid starts in internal coordinates
+     * @param parallel run the starts on a parallel stream (results do not depend on this)
+     * @param sink progress and cancellation, e.g. {@link ProgressSink#NONE}
+     * @return the multistart result
+     * @throws java.util.concurrent.CancellationException if the sink asked to cancel
+     */
+    public MultiStartResult fit(ScalingDataset data, int[] counts, StartGrid grid, boolean parallel,
+            ProgressSink sink) {
         if (grid.dimension() != form.parameterCount()) {
             throw new IllegalArgumentException("grid has " + grid.dimension()
                     + " coordinates but form '" + form.name() + "' has " + form.parameterCount());
         }
         int n = grid.size();
         LbfgsMinimizer.Result[] results = new LbfgsMinimizer.Result[n];
-        IntStream range = IntStream.range(0, n);
-        if (parallel) {
-            range = range.parallel();
-        }
-        range.forEach(i -> results[i] = minimizer.minimize(
+        sink.begin("multistart", n);
+        SlicedWork.run(IntStream.range(0, n).toArray(), parallel, sink, i -> results[i] = minimizer.minimize(
                 new HuberLogObjective(form, data, counts, options.huberDelta()), grid.start(i)));
         // Polish phase: a loose grid tolerance keeps the 4500-start grid cheap, and only the
         // starts that ended near the best are worth refining to full precision.
@@ -145,11 +161,8 @@ public final class MultiStartFitter {
         }
         double window = gridBest + options.polishWindow() * Math.abs(gridBest);
         int[] toPolish = IntStream.range(0, n).filter(i -> results[i].value() <= window).toArray();
-        IntStream polishRange = IntStream.of(toPolish);
-        if (parallel) {
-            polishRange = polishRange.parallel();
-        }
-        polishRange.forEach(i -> {
+        sink.begin("polish", toPolish.length);
+        SlicedWork.run(toPolish, parallel, sink, i -> {
             LbfgsMinimizer.Result first = results[i];
             LbfgsMinimizer.Result second = polisher.minimize(
                     new HuberLogObjective(form, data, counts, options.huberDelta()), first.point());

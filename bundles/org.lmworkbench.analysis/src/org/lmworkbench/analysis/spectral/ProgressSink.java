@@ -1,7 +1,9 @@
 package org.lmworkbench.analysis.spectral;
 
 /**
- * Cooperative progress reporting and cancellation for the spectral algorithms.
+ * Cooperative progress reporting and cancellation for the long-running numerics: the spectral
+ * algorithms (a unit of work is one operator application) and the scaling-law multistart and
+ * bootstrap (a unit is one fitted start or resample).
  *
  * <p>Deliberately free of Eclipse types so the numerics stay usable (and testable) outside
  * the platform; the UI layer adapts an {@code IProgressMonitor}/{@code SubMonitor} to this

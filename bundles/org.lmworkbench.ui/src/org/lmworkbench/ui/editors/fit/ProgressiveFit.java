@@ -1,36 +1,27 @@
 package org.lmworkbench.ui.editors.fit;
 
-import java.util.stream.IntStream;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.SubMonitor;
 import org.lmworkbench.analysis.fit.BootstrapEstimator;
 import org.lmworkbench.analysis.fit.BootstrapResult;
-import org.lmworkbench.analysis.fit.FittedLaw;
-import org.lmworkbench.analysis.fit.HuberLogObjective;
-import org.lmworkbench.analysis.fit.LbfgsMinimizer;
 import org.lmworkbench.analysis.fit.MultiStartFitter;
 import org.lmworkbench.analysis.fit.MultiStartResult;
 import org.lmworkbench.analysis.fit.ScalingDataset;
 import org.lmworkbench.analysis.fit.StartGrid;
+import org.lmworkbench.analysis.spectral.ProgressSink;
 
 /**
- * Runs a {@link MultiStartFitter}'s multistart and a {@link BootstrapEstimator}'s resamples in
- * slices, reporting progress and checking for cancellation between slices.
- *
- * <p>The multistart cannot be sliced through {@link MultiStartFitter#fit(ScalingDataset,
- * StartGrid)}: its polish phase depends on the best of <em>all</em> grid starts. So this class
- * performs the same two phases with the fitter's own settings: every start minimised with the
- * grid settings (each start independent), then every start within the polish window of the
- * grid best continued with the polish settings, then the best chosen by (objective, start
- * index). Each start's computation is the same call on the same inputs as in the fitter, so the
- * result is identical to {@code fitter.fit(data, grid)} (tests compare them). Resamples are
- * independent too: resample {@code r} is fitted exactly as {@link BootstrapEstimator#run} does.
+ * Runs a {@link MultiStartFitter}'s multistart and a {@link BootstrapEstimator}'s resamples with an
+ * Eclipse progress monitor: the analysis classes report through a {@link ProgressSink} (sliced
+ * work, cancellation between slices), and this class adapts the monitor to it. The numbers are
+ * those of {@code fitter.fit(data, grid)} and {@code new BootstrapEstimator(fitter).run(...)}:
+ * the sink only decides how the work is sliced, never what is computed.
  */
 final class ProgressiveFit {
-
-    /** Slices per phase: enough for a smooth progress bar and prompt cancellation. */
-    private static final int SLICES = 50;
 
     private final MultiStartFitter fitter;
 
@@ -48,66 +39,9 @@ final class ProgressiveFit {
      * @throws OperationCanceledException when cancelled
      */
     MultiStartResult fit(ScalingDataset data, StartGrid grid, IProgressMonitor monitor) {
-        SubMonitor progress = SubMonitor.convert(monitor, 100);
-        MultiStartFitter.Options o = fitter.options();
-        int n = grid.size();
-        LbfgsMinimizer.Result[] results = new LbfgsMinimizer.Result[n];
-        LbfgsMinimizer minimizer = new LbfgsMinimizer(o.optimizer());
-        int[] all = IntStream.range(0, n).toArray();
-        sliced(all, progress.split(85), i -> results[i] = minimizer.minimize(
-                new HuberLogObjective(fitter.form(), data, null, o.huberDelta()), grid.start(i)));
-        double gridBest = Double.POSITIVE_INFINITY;
-        for (LbfgsMinimizer.Result r : results) {
-            if (Double.isFinite(r.value())) {
-                gridBest = Math.min(gridBest, r.value());
-            }
-        }
-        double window = gridBest + o.polishWindow() * Math.abs(gridBest);
-        int[] toPolish = IntStream.range(0, n).filter(i -> results[i].value() <= window).toArray();
-        LbfgsMinimizer polisher = new LbfgsMinimizer(o.polish());
-        sliced(toPolish, progress.split(15), i -> {
-            LbfgsMinimizer.Result first = results[i];
-            LbfgsMinimizer.Result second = polisher.minimize(
-                    new HuberLogObjective(fitter.form(), data, null, o.huberDelta()), first.point());
-            results[i] = new LbfgsMinimizer.Result(second.point(), second.value(),
-                    second.gradientNorm(), first.iterations() + second.iterations(),
-                    first.evaluations() + second.evaluations(), second.status());
-        });
-        return best(data, results);
-    }
-
-    private MultiStartResult best(ScalingDataset data, LbfgsMinimizer.Result[] results) {
-        int n = results.length;
-        int bestIndex = -1;
-        double bestValue = Double.POSITIVE_INFINITY;
-        double[] finals = new double[n];
-        double[][] points = new double[n][];
-        long evaluations = 0;
-        for (int i = 0; i < n; i++) {
-            double v = results[i].value();
-            finals[i] = Double.isFinite(v) ? v : Double.NaN;
-            points[i] = results[i].point();
-            evaluations += results[i].evaluations();
-            if (Double.isFinite(v) && v < bestValue) {
-                bestValue = v;
-                bestIndex = i;
-            }
-        }
-        if (bestIndex < 0) {
-            throw new IllegalStateException(data.source() + ": no start of " + n
-                    + " gave a finite objective for form '" + fitter.form().name() + "'");
-        }
-        double tolerance = fitter.options().reachTolerance();
-        int reaching = 0;
-        for (double f : finals) {
-            if (f - bestValue <= tolerance * Math.abs(bestValue)) {
-                reaching++;
-            }
-        }
-        LbfgsMinimizer.Result best = results[bestIndex];
-        return new MultiStartResult(new FittedLaw(fitter.form(), best.point()), bestValue,
-                bestIndex, n, reaching, tolerance, finals, points, best.status(),
-                best.gradientNorm(), evaluations);
+        // The grid phase is most of the work; the polish phase refines the few starts near the best.
+        MonitorSink sink = new MonitorSink(monitor, 85, 15);
+        return cancellable(() -> fitter.fit(data, null, grid, fitter.options().parallel(), sink));
     }
 
     /**
@@ -124,39 +58,46 @@ final class ProgressiveFit {
      */
     BootstrapResult bootstrap(ScalingDataset data, MultiStartResult fit, int resamples, long seed,
             IProgressMonitor monitor) {
-        StartGrid starts = BootstrapEstimator.refitStarts(fit,
-                BootstrapEstimator.DEFAULT_EXTRA_OPTIMA);
-        double[][] estimates = new double[resamples][];
-        double[] objectives = new double[resamples];
-        sliced(IntStream.range(0, resamples).toArray(), SubMonitor.convert(monitor, 1), r -> {
-            int[] counts = BootstrapEstimator.resampleCounts(data.size(), seed, r);
-            MultiStartResult f = fitter.fit(data, counts, starts, false);
-            estimates[r] = f.best().natural();
-            objectives[r] = f.objective();
-        });
-        return BootstrapResult.summarise(fitter.form().parameterNames(), estimates, objectives,
-                seed, starts.size());
+        StartGrid starts = BootstrapEstimator.refitStarts(fit, BootstrapEstimator.DEFAULT_EXTRA_OPTIMA);
+        MonitorSink sink = new MonitorSink(monitor, 100);
+        return cancellable(() -> new BootstrapEstimator(fitter).run(data, resamples, seed, starts, sink));
     }
 
-    /** Runs {@code task} for every index, slice by slice, parallel inside a slice if asked. */
-    private void sliced(int[] indices, IProgressMonitor monitor, java.util.function.IntConsumer task) {
-        int slices = Math.max(1, Math.min(SLICES, indices.length));
-        SubMonitor progress = SubMonitor.convert(monitor, slices);
-        for (int s = 0; s < slices; s++) {
-            if (progress.isCanceled()) {
-                throw new OperationCanceledException();
-            }
-            int from = (int) ((long) indices.length * s / slices);
-            int to = (int) ((long) indices.length * (s + 1) / slices);
-            IntStream slice = IntStream.range(from, to).map(j -> indices[j]);
-            if (fitter.options().parallel()) {
-                slice = slice.parallel();
-            }
-            slice.forEach(task);
-            progress.worked(1);
-        }
-        if (progress.isCanceled()) {
+    private static <T> T cancellable(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (CancellationException e) {
             throw new OperationCanceledException();
+        }
+    }
+
+    /** A monitor seen as a sink: each announced phase gets the next share of the monitor's work. */
+    private static final class MonitorSink implements ProgressSink {
+        private final SubMonitor progress;
+        private final int[] shares;
+        private int phase;
+        private SubMonitor current;
+
+        MonitorSink(IProgressMonitor monitor, int... shares) {
+            this.progress = SubMonitor.convert(monitor, Arrays.stream(shares).sum());
+            this.shares = shares;
+            this.current = progress;
+        }
+
+        @Override
+        public void begin(String taskName, long units) {
+            int share = phase < shares.length ? shares[phase++] : 0;
+            current = progress.split(share).setWorkRemaining((int) Math.min(Integer.MAX_VALUE, units));
+        }
+
+        @Override
+        public void worked(int units) {
+            current.worked(units);
+        }
+
+        @Override
+        public boolean isCanceled() {
+            return progress.isCanceled();
         }
     }
 }
