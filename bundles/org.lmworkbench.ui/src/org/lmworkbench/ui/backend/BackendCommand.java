@@ -115,9 +115,4 @@ public final class BackendCommand {
         manager.addConsoles(new IConsole[] {created});
         return created;
     }
-
-    /** Arguments as a list, for callers that build them inline. */
-    public static List<String> args(String... args) {
-        return List.of(args);
-    }
 }

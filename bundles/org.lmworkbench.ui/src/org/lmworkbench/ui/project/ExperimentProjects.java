@@ -75,9 +75,11 @@ public final class ExperimentProjects {
         IProject project = workspace.getRoot().getProject(name);
         IWorkspaceRunnable creation = m -> {
             SubMonitor progress = SubMonitor.convert(m, 2 + ExampleSpecs.ALL.size());
-            create(project, null, progress.split(2));
+            create(project, null, progress.split(2)); // writes the edge-of-stability spec
             for (String spec : ExampleSpecs.ALL) {
-                write(project.getFile(spec), ExampleSpecs.text(spec), progress.split(1));
+                if (!spec.equals(EXAMPLE_SPEC)) {
+                    write(project.getFile(spec), ExampleSpecs.text(spec), progress.split(1));
+                }
             }
             IFolder analyses = project.getFolder(SpecFiles.ANALYSES_FOLDER);
             write(analyses.getFile(EXAMPLE_FIT), exampleDocument(EXAMPLE_FIT), null);
@@ -137,12 +139,7 @@ public final class ExperimentProjects {
      */
     public static IFile writeExampleSpec(IProject project, IProgressMonitor monitor) throws CoreException {
         IFile spec = project.getFile(EXAMPLE_SPEC);
-        byte[] bytes = ExampleSpecs.exampleEos().getBytes(StandardCharsets.UTF_8);
-        if (spec.exists()) {
-            spec.setContents(new ByteArrayInputStream(bytes), true, true, monitor);
-        } else {
-            spec.create(new ByteArrayInputStream(bytes), true, monitor);
-        }
+        write(spec, ExampleSpecs.exampleEos(), monitor);
         return spec;
     }
 
