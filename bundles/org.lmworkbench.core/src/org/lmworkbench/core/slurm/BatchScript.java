@@ -151,10 +151,13 @@ public final class BatchScript {
         return file;
     }
 
-    /** An {@code #SBATCH} line splits at blanks unless the value is in double quotes, which it cannot contain. */
+    /**
+     * sbatch splits an {@code #SBATCH} line at blanks and treats a lone single quote as an unmatched
+     * quote, unless the value is in double quotes (which it therefore cannot contain).
+     */
     private static String quoteDirective(String option) {
         int eq = option.indexOf('=');
-        if (eq < 0 || option.chars().noneMatch(Character::isWhitespace)) {
+        if (eq < 0 || option.chars().noneMatch(c -> Character.isWhitespace(c) || c == '\'')) {
             return option;
         }
         return option.substring(0, eq + 1) + '"' + option.substring(eq + 1) + '"';
