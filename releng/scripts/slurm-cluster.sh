@@ -38,10 +38,13 @@ live_pid() {
     file="$(pid_file "$1")"
     [ -s "$file" ] || return 1
     pid="$(cat "$file")"
-    [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm")" = "$1" ] || return 1
-    # A killed daemon stays a zombie until its parent (init, in a container maybe nobody) reaps it.
-    [ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ] || return 1
+    [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm")" = "$1" ] && alive "$pid" || return 1
     echo "$pid"
+}
+
+# A killed daemon stays a zombie until its parent (init; in a container maybe nobody) reaps it.
+alive() {
+    [ -d "/proc/$1" ] && [ "$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null)" != Z ]
 }
 
 # How many of slurmctld and slurmd run; munged may be someone else's and is checked by use.
@@ -72,11 +75,11 @@ stop_daemons() {
         if pid="$(live_pid "$d")"; then
             kill "$pid" 2>/dev/null || true
             waited=0
-            while [ -d "/proc/$pid" ] && [ "$waited" -lt 100 ]; do
+            while alive "$pid" && [ "$waited" -lt 100 ]; do
                 sleep 0.1
                 waited=$((waited + 1))
             done
-            if [ -d "/proc/$pid" ]; then
+            if alive "$pid"; then
                 say "$d ($pid) ignored SIGTERM for 10 s, killing it"
                 kill -9 "$pid" 2>/dev/null || true
             fi
