@@ -190,15 +190,6 @@ public final class SlurmClient {
         return SlurmOutput.parseScontrolJobs(r.stdout());
     }
 
-    /** True when the cluster answers: sinfo runs and prints at least one partition. */
-    public boolean answers() throws InterruptedException {
-        try {
-            return !run("sinfo", profile.sinfo(), List.of("--noheader", "--format=%R")).stdout().isBlank();
-        } catch (SlurmException e) {
-            return false;
-        }
-    }
-
     private CommandResult run(String what, String executable, List<String> args)
             throws SlurmException, InterruptedException {
         CommandResult r = runner.run(profile.commandLine(executable, args), profile.timeout());

@@ -18,12 +18,11 @@ import java.util.Objects;
  * @param squeue   the squeue command
  * @param scancel  the scancel command
  * @param scontrol the scontrol command
- * @param sinfo    the sinfo command
  * @param sacct    the sacct command
  * @param timeout  how long one command may take before it is killed and reported
  */
 public record SlurmProfile(List<String> prefix, String sbatch, String squeue, String scancel, String scontrol,
-        String sinfo, String sacct, Duration timeout) {
+        String sacct, Duration timeout) {
 
     /** Commands time out after this unless a profile says otherwise; ssh to a busy login node can be slow. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
@@ -31,7 +30,7 @@ public record SlurmProfile(List<String> prefix, String sbatch, String squeue, St
     /** Checks the values. */
     public SlurmProfile {
         prefix = List.copyOf(prefix);
-        for (String command : new String[] {sbatch, squeue, scancel, scontrol, sinfo, sacct}) {
+        for (String command : new String[] {sbatch, squeue, scancel, scontrol, sacct}) {
             if (command == null || command.isBlank()) {
                 throw new IllegalArgumentException("every Slurm command of a profile needs a name");
             }
@@ -49,12 +48,12 @@ public record SlurmProfile(List<String> prefix, String sbatch, String squeue, St
 
     /** The commands by their usual names, each run through {@code prefix}. */
     public static SlurmProfile prefixed(List<String> prefix) {
-        return new SlurmProfile(prefix, "sbatch", "squeue", "scancel", "scontrol", "sinfo", "sacct", DEFAULT_TIMEOUT);
+        return new SlurmProfile(prefix, "sbatch", "squeue", "scancel", "scontrol", "sacct", DEFAULT_TIMEOUT);
     }
 
     /** The same profile with another timeout. */
     public SlurmProfile withTimeout(Duration newTimeout) {
-        return new SlurmProfile(prefix, sbatch, squeue, scancel, scontrol, sinfo, sacct, newTimeout);
+        return new SlurmProfile(prefix, sbatch, squeue, scancel, scontrol, sacct, newTimeout);
     }
 
     /**

@@ -1,6 +1,6 @@
 /**
  * A small client for a Slurm cluster, in plain Java: the scheduler commands (sbatch, squeue,
- * scontrol, scancel, sinfo, sacct) run as processes, optionally through a prefix such as
+ * scontrol, scancel, sacct) run as processes, optionally through a prefix such as
  * {@code ssh login-host} ({@link org.lmworkbench.core.slurm.SlurmProfile}).
  * <ul>
  * <li>{@link org.lmworkbench.core.slurm.SlurmSettings}: partition, time limit, CPUs, memory, GPUs,
