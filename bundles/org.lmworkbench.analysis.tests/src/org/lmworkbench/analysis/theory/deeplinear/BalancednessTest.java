@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
@@ -41,8 +43,8 @@ class BalancednessTest {
             for (int l = 0; l < 2; l++) {
                 RealMatrix predicted = g.get(l).multiply(g.get(l).transpose())
                         .subtract(g.get(l + 1).transpose().multiply(g.get(l + 1))).scalarMultiply(eta * eta);
-                RealMatrix actual = new org.apache.commons.math3.linear.Array2DRowRealMatrix(after.matrices().get(l))
-                        .subtract(new org.apache.commons.math3.linear.Array2DRowRealMatrix(before.matrices().get(l)));
+                RealMatrix actual = new Array2DRowRealMatrix(after.matrices().get(l))
+                        .subtract(new Array2DRowRealMatrix(before.matrices().get(l)));
                 squares += Math.pow(actual.subtract(predicted).getFrobeniusNorm(), 2);
             }
             assertTrue(Math.sqrt(squares) < 1e-9 * change[k], "the first-order terms cancel at eta " + eta);
@@ -99,7 +101,7 @@ class BalancednessTest {
             net.step(eta);
         }
         // the minimum of (1/2) tr(P Sxx P^T) - tr(Syx^T P) over all P is -(1/2) tr(Syx Sxx^-1 Syx^T)
-        RealMatrix inverse = new org.apache.commons.math3.linear.LUDecomposition(sxx).getSolver().getInverse();
+        RealMatrix inverse = new LUDecomposition(sxx).getSolver().getInverse();
         double optimum = -0.5 * syx.multiply(inverse).multiply(syx.transpose()).getTrace();
         return new double[] {Balancedness.of(net.weightArrays()).distanceTo(start), net.loss() - optimum, optimum};
     }

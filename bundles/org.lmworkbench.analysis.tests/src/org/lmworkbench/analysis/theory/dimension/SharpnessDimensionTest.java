@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.analysis.spectral.SpectralQuadrature;
 
 /**
  * The Kaplan-Yorke sharpness dimension on the REFERENCES spectra (Tuci et al. 2026) and on spectra
@@ -76,6 +77,12 @@ class SharpnessDimensionTest {
         for (double t = 0; t <= alpha.length; t += 0.25) {
             assertEquals(q.cumulative(t), p.cumulative(t), 1e-13, "t = " + t);
         }
+        SpectralQuadrature exact = new SpectralQuadrature(new double[][] {alpha}, new double[][] {weights},
+                alpha.length, 0);
+        assertArrayEquals(SharpnessDimension.exponents(List.of(alpha), 0.1),
+                SharpnessDimension.exponents(List.of(exact), 0.1, alpha.length), 1e-13);
+        assertEquals(SharpnessDimension.ofMinibatchSpectra(List.of(alpha), 0.1).value(),
+                SharpnessDimension.ofQuadrature(List.of(exact), 0.1).value(), 1e-12);
         // one node carrying the mass of ten eigenvalues: C is linear in t
         ExponentProfile lumped = ExponentProfile.ofQuadratureRun(new double[] {5}, new double[] {1}, 10, 0.1);
         assertEquals(7 * Math.log(0.5), lumped.cumulative(7), 1e-14);

@@ -59,6 +59,28 @@ public final class SharpnessDimension {
     }
 
     /**
+     * The first {@code count} exponents {@code l_k = C(k) - C(k-1)} of the profile averaged over SLQ
+     * runs (see the class comment), for drawing the sorted exponent profile.
+     *
+     * @throws IllegalArgumentException if {@code count} exceeds the dimension or the quadratures differ
+     */
+    public static double[] exponents(List<SpectralQuadrature> quadratures, double eta, int count) {
+        List<ExponentProfile> profiles = quadratureProfiles(quadratures, eta);
+        if (count < 0 || count > quadratures.get(0).dimension()) {
+            throw new IllegalArgumentException("count must be in [0, " + quadratures.get(0).dimension() + "], got "
+                    + count);
+        }
+        double[] l = new double[count];
+        double previous = 0;
+        for (int k = 1; k <= count; k++) {
+            double c = mean(profiles, k);
+            l[k - 1] = c - previous;
+            previous = c;
+        }
+        return l;
+    }
+
+    /**
      * The Kaplan-Yorke dimension of a decreasing exponent sequence {@code l_1 >= l_2 >= ...}.
      *
      * @throws IllegalArgumentException if the sequence is empty, increases somewhere or holds NaN
@@ -92,12 +114,23 @@ public final class SharpnessDimension {
      * @throws IllegalArgumentException if the quadratures have different dimensions or no run
      */
     public static SharpnessDimensionEstimate ofQuadrature(List<SpectralQuadrature> quadratures, double eta) {
+        List<ExponentProfile> profiles = quadratureProfiles(quadratures, eta);
+        int steps = 0;
+        for (SpectralQuadrature q : quadratures) {
+            for (double[] run : q.nodes()) {
+                steps = Math.max(steps, run.length);
+            }
+        }
+        return estimate(profiles, quadratures.get(0).dimension(), "stochastic Lanczos quadrature, "
+                + profiles.size() + " runs of up to " + steps + " steps, density pushed through ln|1 - eta alpha|");
+    }
+
+    private static List<ExponentProfile> quadratureProfiles(List<SpectralQuadrature> quadratures, double eta) {
         if (quadratures.isEmpty()) {
             throw new IllegalArgumentException("no quadrature");
         }
         int d = quadratures.get(0).dimension();
         List<ExponentProfile> profiles = new ArrayList<>();
-        int steps = 0;
         for (SpectralQuadrature q : quadratures) {
             if (q.dimension() != d) {
                 throw new IllegalArgumentException("quadratures of different dimensions: " + d + " and "
@@ -105,14 +138,12 @@ public final class SharpnessDimension {
             }
             for (int r = 0; r < q.runs(); r++) {
                 profiles.add(ExponentProfile.ofQuadratureRun(q.nodes()[r], q.weights()[r], d, eta));
-                steps = Math.max(steps, q.nodes()[r].length);
             }
         }
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException("the quadratures hold no run");
         }
-        return estimate(profiles, d, "stochastic Lanczos quadrature, " + profiles.size() + " runs of up to "
-                + steps + " steps, density pushed through ln|1 - eta alpha|");
+        return profiles;
     }
 
     private static SharpnessDimensionEstimate estimate(List<ExponentProfile> profiles, int d, String estimator) {

@@ -34,6 +34,8 @@ import org.apache.commons.math3.analysis.solvers.BrentSolver;
  * exactly the critical-step equation of {@link ZoCriticalStep}. A zero eigenvalue gives a block
  * eigenvalue of exactly 1 (flat directions keep the noise they receive), so a spectrum with zeros
  * never has a factor below 1; a negative eigenvalue gives a block eigenvalue above 1.
+ *
+ * <p>Instances are immutable.
  */
 public final class ZoSecondMoments {
 
@@ -63,8 +65,8 @@ public final class ZoSecondMoments {
     private final double beta;
     private final double c;
     private final double q;
-    private double growth = Double.NaN;
     private double blockRadius;
+    private final double growth;
 
     private ZoSecondMoments(double[] lambda, double h, double beta, double c, double q) {
         this.lambda = lambda;
@@ -72,6 +74,7 @@ public final class ZoSecondMoments {
         this.beta = beta;
         this.c = c;
         this.q = q;
+        this.growth = solveGrowth();
     }
 
     /**
@@ -102,9 +105,6 @@ public final class ZoSecondMoments {
      * second-moment recursion. Above 1 the mean square diverges, below 1 it converges.
      */
     public double growthFactor() {
-        if (Double.isNaN(growth)) {
-            growth = solveGrowth();
-        }
         return growth;
     }
 
