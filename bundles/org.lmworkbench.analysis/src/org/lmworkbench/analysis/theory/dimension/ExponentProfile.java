@@ -76,6 +76,45 @@ public final class ExponentProfile {
         return of(nodes, masses, eta);
     }
 
+    /**
+     * The profile of several quadrature runs pooled into one measure: run {@code r} of {@code R}
+     * contributes its nodes with weights {@code w_rj / R} (the averaged density of the runs).
+     *
+     * @param skip a run to leave out (for a jackknife), or -1 for none
+     */
+    public static ExponentProfile ofPooledRuns(double[][] nodes, double[][] weights, int skip, int dimension,
+            double eta) {
+        if (nodes.length != weights.length) {
+            throw new IllegalArgumentException(nodes.length + " runs of nodes but " + weights.length + " of weights");
+        }
+        int runs = skip >= 0 && skip < nodes.length ? nodes.length - 1 : nodes.length;
+        if (runs < 1) {
+            throw new IllegalArgumentException("no quadrature run to pool");
+        }
+        int size = 0;
+        for (int r = 0; r < nodes.length; r++) {
+            if (r != skip) {
+                if (nodes[r].length != weights[r].length) {
+                    throw new IllegalArgumentException("run " + r + " has " + nodes[r].length + " nodes but "
+                            + weights[r].length + " weights");
+                }
+                size += nodes[r].length;
+            }
+        }
+        double[] pooledNodes = new double[size];
+        double[] pooledWeights = new double[size];
+        int k = 0;
+        for (int r = 0; r < nodes.length; r++) {
+            if (r != skip) {
+                for (int j = 0; j < nodes[r].length; j++, k++) {
+                    pooledNodes[k] = nodes[r][j];
+                    pooledWeights[k] = weights[r][j] / runs;
+                }
+            }
+        }
+        return ofQuadratureRun(pooledNodes, pooledWeights, dimension, eta);
+    }
+
     private static ExponentProfile of(double[] alpha, double[] masses, double eta) {
         if (alpha.length == 0) {
             throw new IllegalArgumentException("no eigenvalues");

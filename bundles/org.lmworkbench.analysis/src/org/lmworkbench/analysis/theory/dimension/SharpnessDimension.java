@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.IntFunction;
 import org.lmworkbench.analysis.spectral.SpectralQuadrature;
 
 /**
@@ -21,15 +22,28 @@ import org.lmworkbench.analysis.spectral.SpectralQuadrature;
  * {@code eta alpha = 1} has exponent {@code -inf}: partial sums past it are {@code -inf}, and the
  * fraction is 0 when it is {@code l_(j*+1)}.
  *
- * <p>Estimator. Each sample (an exact minibatch spectrum, or one SLQ run on a fresh minibatch) gives
- * an {@link ExponentProfile} {@code C_r(t)}; the profiles are averaged, {@code C(t) = mean_r C_r(t)},
- * and {@code SD = j* + C(j*) / (C(j*) - C(j*+1))} is read off at integers, which is the formula above
- * with {@code l_k = C(k) - C(k-1)} (exactly so for exact spectra). For SLQ, node {@code theta_j} of a
- * run with weight {@code w_j} stands for {@code d w_j} eigenvalues: the density is pushed through
- * {@code ln|1 - eta theta|} and its decreasing rearrangement integrated. The uncertainty is the
- * jackknife standard error over samples,
- * {@code sqrt((R-1)/R sum_r (SD_(-r) - mean SD_(-r))^2)} with {@code SD_(-r)} computed without sample
- * {@code r}; it covers both the minibatch-to-minibatch variation and the quadrature's randomness.
+ * <p>Both estimators read the dimension off a concave cumulative exponent sum {@code C(t)} (see
+ * {@link ExponentProfile}) at integers: {@code SD = j* + C(j*) / (C(j*) - C(j*+1))}, which is the
+ * formula above with {@code l_k = C(k) - C(k-1)}.
+ * <ul>
+ *   <li>Exact minibatch spectra ({@link #ofMinibatchSpectra}): {@code C} is the average of the
+ *       minibatches' profiles, i.e. of their sorted exponents rank by rank, exactly the definition.
+ *       Uncertainty: the jackknife over minibatches.</li>
+ *   <li>Stochastic Lanczos quadrature ({@link #ofQuadrature}): as in the paper, the quadrature
+ *       density of all runs (a fresh minibatch per run) is averaged and pushed through
+ *       {@code ln|1 - eta alpha|}; node {@code theta_j} with weight {@code w_j} of one of {@code R}
+ *       runs stands for {@code d w_j / R} eigenvalues, and {@code C} is the integral of the decreasing
+ *       rearrangement of the pooled exponents. Uncertainty: the jackknife over runs,
+ *       {@code sqrt((R-1)/R sum_r (SD_(-r) - mean SD_(-r))^2)} with {@code SD_(-r)} computed from the
+ *       other runs; it covers the minibatch-to-minibatch variation and the quadrature's random
+ *       weights. Pooling before rearranging matters: the rearrangement is concave in the weights, so
+ *       rearranging each run's noisy weights and averaging would be biased low by an amount that
+ *       more runs do not reduce (measured on Wishart matrices like those of this bundle's tests,
+ *       {@code d = 150}, 20 runs of 80 steps: -1.1 +- 0.3 of 92 dimensions, against +0.3 +- 0.3
+ *       pooled). The pooled profile belongs to the
+ *       minibatch-averaged spectral measure; it is never below the rank-wise average of exact
+ *       profiles and equals it when the minibatch spectra agree.</li>
+ * </ul>
  */
 public final class SharpnessDimension {
 
@@ -59,21 +73,21 @@ public final class SharpnessDimension {
     }
 
     /**
-     * The first {@code count} exponents {@code l_k = C(k) - C(k-1)} of the profile averaged over SLQ
-     * runs (see the class comment), for drawing the sorted exponent profile.
+     * The first {@code count} exponents {@code l_k = C(k) - C(k-1)} of the pooled profile of SLQ runs
+     * (see the class comment), for drawing the sorted exponent profile.
      *
      * @throws IllegalArgumentException if {@code count} exceeds the dimension or the quadratures differ
      */
     public static double[] exponents(List<SpectralQuadrature> quadratures, double eta, int count) {
-        List<ExponentProfile> profiles = quadratureProfiles(quadratures, eta);
-        if (count < 0 || count > quadratures.get(0).dimension()) {
-            throw new IllegalArgumentException("count must be in [0, " + quadratures.get(0).dimension() + "], got "
-                    + count);
+        Runs runs = Runs.of(quadratures);
+        if (count < 0 || count > runs.dimension) {
+            throw new IllegalArgumentException("count must be in [0, " + runs.dimension + "], got " + count);
         }
+        ExponentProfile pooled = ExponentProfile.ofPooledRuns(runs.nodes, runs.weights, -1, runs.dimension, eta);
         double[] l = new double[count];
         double previous = 0;
         for (int k = 1; k <= count; k++) {
-            double c = mean(profiles, k);
+            double c = pooled.cumulative(k);
             l[k - 1] = c - previous;
             previous = c;
         }
@@ -102,61 +116,76 @@ public final class SharpnessDimension {
 
     /** The sharpness dimension of exact minibatch spectra (one eigenvalue array per minibatch). */
     public static SharpnessDimensionEstimate ofMinibatchSpectra(List<double[]> spectra, double eta) {
-        return estimate(profilesOf(spectra, eta), spectra.get(0).length,
+        List<ExponentProfile> profiles = profilesOf(spectra, eta);
+        IntFunction<DoubleUnaryOperator> without = skip -> t -> {
+            double sum = 0;
+            for (int b = 0; b < profiles.size(); b++) {
+                sum += b == skip ? 0 : profiles.get(b).cumulative(t);
+            }
+            return sum / (skip >= 0 ? profiles.size() - 1 : profiles.size());
+        };
+        return estimate(without, profiles.size(), spectra.get(0).length,
                 "exact eigendecomposition of " + spectra.size() + " minibatch Hessian(s)");
     }
 
     /**
-     * The sharpness dimension from stochastic Lanczos quadrature: every run of every quadrature is one
-     * sample (the paper draws a fresh minibatch per run; pass one quadrature per minibatch, or one
-     * quadrature whose runs share a Hessian).
+     * The sharpness dimension from stochastic Lanczos quadrature: the runs of all quadratures are
+     * pooled, each run one sample (the paper draws a fresh minibatch per run; pass one quadrature per
+     * minibatch, or one quadrature whose runs share a Hessian).
      *
      * @throws IllegalArgumentException if the quadratures have different dimensions or no run
      */
     public static SharpnessDimensionEstimate ofQuadrature(List<SpectralQuadrature> quadratures, double eta) {
-        List<ExponentProfile> profiles = quadratureProfiles(quadratures, eta);
+        Runs runs = Runs.of(quadratures);
         int steps = 0;
-        for (SpectralQuadrature q : quadratures) {
-            for (double[] run : q.nodes()) {
-                steps = Math.max(steps, run.length);
-            }
+        for (double[] run : runs.nodes) {
+            steps = Math.max(steps, run.length);
         }
-        return estimate(profiles, quadratures.get(0).dimension(), "stochastic Lanczos quadrature, "
-                + profiles.size() + " runs of up to " + steps + " steps, density pushed through ln|1 - eta alpha|");
+        IntFunction<DoubleUnaryOperator> without = skip -> ExponentProfile.ofPooledRuns(runs.nodes, runs.weights,
+                skip, runs.dimension, eta)::cumulative;
+        return estimate(without, runs.nodes.length, runs.dimension, "stochastic Lanczos quadrature, "
+                + runs.nodes.length + " runs of up to " + steps + " steps, pooled density pushed through"
+                + " ln|1 - eta alpha|");
     }
 
-    private static List<ExponentProfile> quadratureProfiles(List<SpectralQuadrature> quadratures, double eta) {
-        if (quadratures.isEmpty()) {
-            throw new IllegalArgumentException("no quadrature");
-        }
-        int d = quadratures.get(0).dimension();
-        List<ExponentProfile> profiles = new ArrayList<>();
-        for (SpectralQuadrature q : quadratures) {
-            if (q.dimension() != d) {
-                throw new IllegalArgumentException("quadratures of different dimensions: " + d + " and "
-                        + q.dimension());
+    /** The runs of several quadratures, checked to share one dimension. */
+    private record Runs(double[][] nodes, double[][] weights, int dimension) {
+
+        static Runs of(List<SpectralQuadrature> quadratures) {
+            if (quadratures.isEmpty()) {
+                throw new IllegalArgumentException("no quadrature");
             }
-            for (int r = 0; r < q.runs(); r++) {
-                profiles.add(ExponentProfile.ofQuadratureRun(q.nodes()[r], q.weights()[r], d, eta));
+            int d = quadratures.get(0).dimension();
+            List<double[]> nodes = new ArrayList<>();
+            List<double[]> weights = new ArrayList<>();
+            for (SpectralQuadrature q : quadratures) {
+                if (q.dimension() != d) {
+                    throw new IllegalArgumentException("quadratures of different dimensions: " + d + " and "
+                            + q.dimension());
+                }
+                nodes.addAll(Arrays.asList(q.nodes()));
+                weights.addAll(Arrays.asList(q.weights()));
             }
+            if (nodes.isEmpty()) {
+                throw new IllegalArgumentException("the quadratures hold no run");
+            }
+            return new Runs(nodes.toArray(double[][]::new), weights.toArray(double[][]::new), d);
         }
-        if (profiles.isEmpty()) {
-            throw new IllegalArgumentException("the quadratures hold no run");
-        }
-        return profiles;
     }
 
-    private static SharpnessDimensionEstimate estimate(List<ExponentProfile> profiles, int d, String estimator) {
-        double[] full = kaplanYorke(t -> mean(profiles, t), d);
-        int n = profiles.size();
+    /**
+     * The dimension of the full cumulative sum ({@code without.apply(-1)}) and the jackknife error
+     * from the {@code n} leave-one-out sums.
+     */
+    private static SharpnessDimensionEstimate estimate(IntFunction<DoubleUnaryOperator> without, int n, int d,
+            String estimator) {
+        double[] full = kaplanYorke(without.apply(-1), d);
         double error = Double.NaN;
         if (n > 1) {
             double[] leaveOut = new double[n];
             double average = 0;
             for (int r = 0; r < n; r++) {
-                List<ExponentProfile> rest = new ArrayList<>(profiles);
-                rest.remove(r);
-                leaveOut[r] = kaplanYorke(t -> mean(rest, t), d)[0];
+                leaveOut[r] = kaplanYorke(without.apply(r), d)[0];
                 average += leaveOut[r] / n;
             }
             double squares = 0;
@@ -206,13 +235,5 @@ public final class SharpnessDimension {
             profiles.add(ExponentProfile.ofSpectrum(spectra.get(b), eta));
         }
         return profiles;
-    }
-
-    private static double mean(List<ExponentProfile> profiles, double t) {
-        double sum = 0;
-        for (ExponentProfile p : profiles) {
-            sum += p.cumulative(t);
-        }
-        return sum / profiles.size();
     }
 }
