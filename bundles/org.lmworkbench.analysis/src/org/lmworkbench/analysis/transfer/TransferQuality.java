@@ -20,7 +20,9 @@ import java.util.List;
  *       optimum ({@link LrOptimum#bestLog2Lr()}); a width's loss there is the parabola through the
  *       three grid points nearest to it (centred on the nearest, moved inwards at the edges of the
  *       grid); the own optimum is the refined one ({@link LrOptimum#refinedLoss()}) where it exists,
- *       else the grid one. At a grid point the parabola returns the cell itself.</li>
+ *       else the grid one. At a grid point the parabola returns the cell itself. Where a width's
+ *       own optimum cannot be refined (at the edge of the grid) the local parabola may dip below its
+ *       grid minimum, and the suboptimality is then reported as the small negative number it is.</li>
  * </ul>
  * A diverged cell has loss {@code +inf}: transferring onto it gives an infinite suboptimality (and
  * a parabola through it is not drawn: NaN with a note). Fits use the widths with a finite, positive

@@ -101,8 +101,8 @@ public record Balancedness(List<double[][]> matrices) {
             double[][] a = matrices.get(l);
             double[][] b = other.matrices.get(l);
             if (a.length != b.length) {
-                throw new IllegalArgumentException("layer " + (l + 1) + " has " + a.length + " outputs in one chain and "
-                        + b.length + " in the other");
+                throw new IllegalArgumentException("layer " + (l + 1) + " has " + a.length
+                        + " outputs in one chain and " + b.length + " in the other");
             }
             for (int i = 0; i < a.length; i++) {
                 for (int j = 0; j < a.length; j++) {

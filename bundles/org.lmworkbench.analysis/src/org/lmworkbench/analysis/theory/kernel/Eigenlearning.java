@@ -65,7 +65,8 @@ public final class Eigenlearning {
         boolean anyPositive = false;
         for (int i = 0; i < eigenvalues.length; i++) {
             if (!(eigenvalues[i] >= 0) || !Double.isFinite(eigenvalues[i])) {
-                throw new IllegalArgumentException("eigenvalue " + i + " must be finite and >= 0, got " + eigenvalues[i]);
+                throw new IllegalArgumentException("eigenvalue " + i + " must be finite and >= 0, got "
+                        + eigenvalues[i]);
             }
             if (!Double.isFinite(targetCoefficients[i])) {
                 throw new IllegalArgumentException("target coefficient " + i + " is not finite: "

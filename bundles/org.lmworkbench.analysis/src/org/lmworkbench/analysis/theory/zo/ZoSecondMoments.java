@@ -65,7 +65,7 @@ public final class ZoSecondMoments {
     private final double beta;
     private final double c;
     private final double q;
-    private double blockRadius;
+    private final double blockRadius;
     private final double growth;
 
     private ZoSecondMoments(double[] lambda, double h, double beta, double c, double q) {
@@ -74,6 +74,11 @@ public final class ZoSecondMoments {
         this.beta = beta;
         this.c = c;
         this.q = q;
+        double radius = Double.NEGATIVE_INFINITY;
+        for (double l : lambda) {
+            radius = Math.max(radius, blockRoot(l));
+        }
+        this.blockRadius = radius;
         this.growth = solveGrowth();
     }
 
@@ -109,10 +114,8 @@ public final class ZoSecondMoments {
     }
 
     private double solveGrowth() {
-        blockRadius = Double.NEGATIVE_INFINITY;
         boolean coupled = false;
         for (double l : lambda) {
-            blockRadius = Math.max(blockRadius, blockRoot(l));
             coupled |= l != 0;
         }
         if (!coupled) {
