@@ -25,7 +25,8 @@ fi
 rc=$?
 cat "$WORK/director.log"
 [ "$rc" -eq 0 ] || fail "the p2 director exited with code $rc"
-for b in org.lmworkbench.core org.lmworkbench.ui org.lmworkbench.rcp org.lmworkbench.backend com.google.gson org.apache.commons.math3; do
+for b in org.lmworkbench.core org.lmworkbench.ui org.lmworkbench.rcp org.lmworkbench.backend com.google.gson org.apache.commons.math3 \
+        com.google.protobuf org.apache.commons.commons-csv; do
     ls "$P/plugins/${b}_"* >/dev/null 2>&1 || fail "$b was not installed into $P/plugins"
 done
 
