@@ -75,7 +75,7 @@ class ModelsTest {
     @Test
     void cnnAndResnetTrainOnImages() throws Exception {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("img");
-        java.util.Map<String, org.lmworkbench.backend.data.NpyArray> arrays = new java.util.LinkedHashMap<>();
+        java.util.Map<String, org.lmworkbench.core.format.NpyArray> arrays = new java.util.LinkedHashMap<>();
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         double[] x = new double[64 * 1 * 8 * 8];
         long[] y = new long[64];
@@ -85,10 +85,10 @@ class ModelsTest {
                 x[i * 64 + p] = r.nextGaussian() * 0.3 + (y[i] == 1 && p < 32 ? 1 : 0);
             }
         }
-        arrays.put("x", org.lmworkbench.backend.data.NpyArray.of(x, 64, 1, 8, 8));
-        arrays.put("y", org.lmworkbench.backend.data.NpyArray.of(y, 64));
+        arrays.put("x", org.lmworkbench.core.format.NpyArray.of(x, 64, 1, 8, 8));
+        arrays.put("y", org.lmworkbench.core.format.NpyArray.of(y, 64));
         java.nio.file.Path file = dir.resolve("img.npz");
-        java.nio.file.Files.write(file, org.lmworkbench.backend.data.NpzArchive.encode(arrays));
+        java.nio.file.Files.write(file, org.lmworkbench.core.format.Npz.encode(arrays));
         for (String family : new String[] {"cnn", "resnet"}) {
             ExperimentSpec s = spec("""
                     {"name": "c", "model": {"family": "%s", "depth": 2, "channels": 8, "blocks": 1},

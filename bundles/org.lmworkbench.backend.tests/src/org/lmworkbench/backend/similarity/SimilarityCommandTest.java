@@ -20,8 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
+import org.lmworkbench.core.format.Npy;
+import org.lmworkbench.core.format.NpyArray;
 
 /** The similarity command end to end on run directories and .npy files, and its input errors. */
 class SimilarityCommandTest {
@@ -58,7 +58,7 @@ class SimilarityCommandTest {
             System.arraycopy(x[i], 0, flat, i * x[0].length, x[0].length);
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, NpyFormat.encode(NpyArray.of(flat, x.length, x[0].length)));
+        Files.write(file, Npy.encode(NpyArray.of(flat, x.length, x[0].length)));
     }
 
     private Path runDir(String id, long seed, int n) throws IOException {

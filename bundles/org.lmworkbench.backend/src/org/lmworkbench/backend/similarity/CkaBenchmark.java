@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.lmworkbench.backend.cli.args.CommandArgs;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
+import org.lmworkbench.backend.data.NpyArrays;
+import org.lmworkbench.core.format.Npy;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.core.run.AtomicFiles;
 
@@ -121,8 +121,8 @@ public final class CkaBenchmark {
 
     private static void write(Path dir, List<NDArray> a, List<NDArray> b, double[][] matrix) throws IOException {
         for (int i = 0; i < a.size(); i++) {
-            AtomicFiles.write(dir.resolve("a" + i + ".npy"), NpyFormat.encode(NpyArray.of(a.get(i))));
-            AtomicFiles.write(dir.resolve("b" + i + ".npy"), NpyFormat.encode(NpyArray.of(b.get(i))));
+            AtomicFiles.write(dir.resolve("a" + i + ".npy"), Npy.encode(NpyArrays.of(a.get(i))));
+            AtomicFiles.write(dir.resolve("b" + i + ".npy"), Npy.encode(NpyArrays.of(b.get(i))));
         }
         JsonObject root = new JsonObject();
         JsonArray rows = new JsonArray();

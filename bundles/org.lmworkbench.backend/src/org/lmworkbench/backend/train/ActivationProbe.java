@@ -4,8 +4,8 @@ import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
+import org.lmworkbench.backend.data.NpyArrays;
+import org.lmworkbench.core.format.Npy;
 import org.lmworkbench.core.run.AtomicFiles;
 import org.lmworkbench.core.spec.ProbeSpec;
 
@@ -50,7 +50,7 @@ final class ActivationProbe implements TrainingProbe {
         });
         for (Map.Entry<String, NDArray> e : captured.entrySet()) {
             AtomicFiles.write(context.run().activationFile(context.step(), e.getKey()),
-                    NpyFormat.encode(NpyArray.of(e.getValue())));
+                    Npy.encode(NpyArrays.of(e.getValue())));
         }
     }
 }

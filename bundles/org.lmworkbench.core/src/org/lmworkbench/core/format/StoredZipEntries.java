@@ -1,4 +1,4 @@
-package org.lmworkbench.backend.data;
+package org.lmworkbench.core.format;
 
 import java.io.IOException;
 import java.util.zip.CRC32;
