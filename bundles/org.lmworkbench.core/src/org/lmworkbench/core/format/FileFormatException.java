@@ -14,6 +14,7 @@ public class FileFormatException extends IOException {
 
     private final transient Path file;
     private final long line;
+    private final String problem;
 
     /** A problem with the whole file. */
     public FileFormatException(Path file, String problem, Throwable cause) {
@@ -25,6 +26,7 @@ public class FileFormatException extends IOException {
         super(file + (line > 0 ? ":" + line : "") + ": " + problem, cause);
         this.file = file;
         this.line = line;
+        this.problem = problem;
     }
 
     /** The file at fault. */
@@ -35,5 +37,10 @@ public class FileFormatException extends IOException {
     /** The 1-based line at fault, or 0 when the whole file is. */
     public long line() {
         return line;
+    }
+
+    /** What is wrong, without the file and line. */
+    public String problem() {
+        return problem;
     }
 }
