@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lmworkbench.core.run.MetricsLine;
 
 /**
  * Parsed and validated options of {@code lmw fit} (see {@link FitCommand#USAGE}).
@@ -153,7 +154,7 @@ public record FitOptions(String form, Path csv, Path runs, Path out, List<String
             throw new UsageException("--bootstrap needs at least 2 resamples (or 0 for none),"
                     + " got 1");
         }
-        String lossColumn = y != null ? y : runs != null ? "test_loss" : "loss";
+        String lossColumn = y != null ? y : runs != null ? MetricsLine.TEST_LOSS : "loss";
         List<String> inputs;
         boolean dFromFlop = false;
         if (form.equals("chinchilla")) {

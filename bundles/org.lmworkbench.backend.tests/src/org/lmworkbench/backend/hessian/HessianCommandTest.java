@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.cli.Main;
+import org.lmworkbench.core.run.SharpnessLine;
 
 /**
  * {@code hessian <run-dir> --checkpoint <n>} on a freshly trained run: the file is written, its top
@@ -48,7 +49,7 @@ class HessianCommandTest {
                 runDir.resolve("probes").resolve("hessian-step-100.json"))).getAsJsonObject();
         JsonObject top = json.getAsJsonObject("top");
         double lambda = top.getAsJsonArray("eigenvalues").get(0).getAsDouble();
-        List<String> lines = Files.readAllLines(runDir.resolve("probes").resolve(SharpnessProbe.FILE));
+        List<String> lines = Files.readAllLines(runDir.resolve("probes").resolve(SharpnessLine.FILE));
         JsonObject probe = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals(100, probe.get("step").getAsInt());
         double probed = probe.getAsJsonArray("eigenvalues").get(0).getAsDouble();

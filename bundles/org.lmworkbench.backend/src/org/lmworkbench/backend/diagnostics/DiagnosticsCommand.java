@@ -5,12 +5,12 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lmworkbench.backend.cli.args.CommandArgs;
@@ -24,7 +24,7 @@ import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.similarity.SimilarityException;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
-import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.run.DiagnosticsFile;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 
@@ -82,19 +82,18 @@ public final class DiagnosticsCommand {
                 throw new SimilarityException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
             }
             ExperimentSpec spec = run.readSpec();
-            Path target = o.get("out") != null ? Path.of(o.get("out"))
-                    : run.path().resolve("diagnostics").resolve("step-" + step + ".json");
+            Path target = o.get("out") != null ? Path.of(o.get("out")) : run.diagnosticsFile(step);
             int examples = (int) o.number("examples", 512, 2);
             Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
             Device device = DeviceChoice.choose(spec.execution().device(), engine);
-            JsonObject json;
+            DiagnosticsFile result;
             try (NDManager manager = engine.newBaseManager(device);
                  TrainingSetup setup = TrainingSetup.open(spec, device, manager)) {
-                json = compute(run, step, spec, setup, Checkpoints.load(checkpoint, setup.model(), spec, setup.manager()),
+                result = compute(target, run, step, spec, setup,
+                        Checkpoints.load(checkpoint, setup.model(), spec, setup.manager()),
                         setup.data().trainingSubset(examples));
             }
-            AtomicFiles.write(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-                    .create().toJson(json) + "\n");
+            result.write();
             out.println("diagnostics: wrote " + target);
             return 0;
         } catch (CommandArgsException e) {
@@ -110,44 +109,30 @@ public final class DiagnosticsCommand {
         }
     }
 
-    static JsonObject compute(RunDirectory run, long step, ExperimentSpec spec, TrainingSetup setup, ParameterSet now,
-            Batch batch) {
+    static DiagnosticsFile compute(Path target, RunDirectory run, long step, ExperimentSpec spec,
+            TrainingSetup setup, ParameterSet now, Batch batch) {
         Model model = setup.model();
         ParameterSet init = model.init(setup.manager(), spec.seed(), TrainingSetup.dtype(spec));
-        JsonObject json = new JsonObject();
-        json.addProperty("kind", "diagnostics");
-        json.addProperty("run", run.runId());
-        json.addProperty("step", step);
-        json.addProperty("model", model.family());
-        json.addProperty("examples", batch.size());
-
-        JsonObject change = new JsonObject();
+        Map<String, Double> change = new LinkedHashMap<>();
         double moved = 0;
         double base = 0;
         for (String name : now.names()) {
-            change.addProperty(name, LazyRichDiagnostics.relativeChange(now.get(name), init.get(name)));
+            change.put(name, LazyRichDiagnostics.relativeChange(now.get(name), init.get(name)));
             double[] terms = LazyRichDiagnostics.changeTerms(now.get(name), init.get(name));
             moved += terms[0];
             base += terms[1];
         }
-        change.addProperty("all", Math.sqrt(moved) / Math.sqrt(base));
-        json.add("relative_weight_change", change);
-
         Map<String, NDArray> hiddenNow = capture(model, now, batch.x());
         Map<String, NDArray> hiddenInit = capture(model, init, batch.x());
-        JsonObject kernel = new JsonObject();
+        Map<String, DiagnosticsFile.KernelAlignment> kernel = new LinkedHashMap<>();
         for (String layer : hiddenNow.keySet()) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("alignment_to_init", LazyRichDiagnostics.kernelAlignment(hiddenInit.get(layer),
-                    hiddenNow.get(layer)));
-            entry.addProperty("centred_alignment_to_init", LazyRichDiagnostics.centredAlignment(hiddenInit.get(layer),
-                    hiddenNow.get(layer)));
-            kernel.add(layer, entry);
+            kernel.put(layer, new DiagnosticsFile.KernelAlignment(
+                    LazyRichDiagnostics.kernelAlignment(hiddenInit.get(layer), hiddenNow.get(layer)),
+                    LazyRichDiagnostics.centredAlignment(hiddenInit.get(layer), hiddenNow.get(layer))));
         }
-        json.add("hidden_kernel", kernel);
-        json.add("neural_feature_ansatz", nfa(model, now, batch.x()));
-        json.add("neural_collapse", collapse(model, now, batch, hiddenNow));
-        return json;
+        return new DiagnosticsFile(target, run.runId(), step, model.family(), batch.size(), change,
+                Math.sqrt(moved) / Math.sqrt(base), kernel, nfa(model, now, batch.x()),
+                collapse(model, now, batch, hiddenNow));
     }
 
     private static Map<String, NDArray> capture(Model model, ParameterSet params, NDArray x) {
@@ -156,31 +141,30 @@ public final class DiagnosticsCommand {
         return captured;
     }
 
-    private static JsonObject nfa(Model model, ParameterSet params, NDArray x) {
-        JsonObject nfa = new JsonObject();
+    private static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
         if (!model.family().equals("mlp")) {
-            nfa.addProperty("skipped", "the neural feature ansatz probe supports mlp models");
-            return nfa;
+            return new DiagnosticsFile.FeatureAnsatz("the neural feature ansatz probe supports mlp models", List.of());
         }
+        List<DiagnosticsFile.LayerCorrelation> layers = new ArrayList<>();
         for (String layer : model.layerNames()) {
             NDArray weight = params.get(layer + ".weight");
             double[][] featureMatrix = NeuralFeatureAnsatz.featureMatrix(weight);
             try {
                 double[][] agop = layer.equals(model.layerNames().get(0)) ? LayerAgop.ofInput(model, params, x)
                         : LayerAgop.viaBias(model, params, x, layer);
-                nfa.addProperty(layer, NeuralFeatureAnsatz.correlation(featureMatrix, agop));
+                layers.add(new DiagnosticsFile.LayerCorrelation(layer,
+                        NeuralFeatureAnsatz.correlation(featureMatrix, agop), null));
             } catch (IllegalArgumentException e) {
-                nfa.addProperty(layer, "skipped: " + e.getMessage());
+                layers.add(new DiagnosticsFile.LayerCorrelation(layer, Double.NaN, e.getMessage()));
             }
         }
-        return nfa;
+        return new DiagnosticsFile.FeatureAnsatz(null, layers);
     }
 
-    private static JsonObject collapse(Model model, ParameterSet params, Batch batch, Map<String, NDArray> hidden) {
-        JsonObject nc = new JsonObject();
+    private static DiagnosticsFile.Collapse collapse(Model model, ParameterSet params, Batch batch,
+            Map<String, NDArray> hidden) {
         if (batch.labels() == null || hidden.isEmpty()) {
-            nc.addProperty("skipped", "neural collapse needs a classification task and a hidden layer");
-            return nc;
+            return DiagnosticsFile.Collapse.skipped("neural collapse needs a classification task and a hidden layer");
         }
         String last = model.layerNames().get(model.layerNames().size() - 1);
         NDArray logits = model.forward(params, batch.x(), false);
@@ -194,15 +178,10 @@ public final class DiagnosticsCommand {
         double[][] features = NeuralFeatureAnsatz.toRect(h.reshape(h.getShape().get(0), -1));
         try {
             NeuralCollapse r = NeuralCollapse.of(features, batch.labels(), classes, classifier, predictions);
-            nc.addProperty("layer", last);
-            nc.addProperty("nc1", r.nc1());
-            nc.addProperty("nc2_equinorm", r.nc2Equinorm());
-            nc.addProperty("nc2_equiangular", r.nc2Equiangular());
-            nc.addProperty("nc3", r.nc3());
-            nc.addProperty("nc4", r.nc4());
+            return new DiagnosticsFile.Collapse(null, last, r.nc1(), r.nc2Equinorm(), r.nc2Equiangular(), r.nc3(),
+                    r.nc4());
         } catch (IllegalArgumentException e) {
-            nc.addProperty("skipped", e.getMessage());
+            return DiagnosticsFile.Collapse.skipped(e.getMessage());
         }
-        return nc;
     }
 }

@@ -4,14 +4,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Set;
 
 import org.lmworkbench.backend.cli.args.CommandArgs;
@@ -23,7 +21,7 @@ import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.LrSchedule;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
-import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ProbeSpec;
@@ -187,55 +185,39 @@ public final class HessianCommand {
             double lr = new LrSchedule(spec.optimizer(), spec.training().steps())
                     .at(Math.max(0, o.checkpoint() - 1));
             StabilityThreshold threshold = StabilityThreshold.of(spec.optimizer(), lr);
-
-            JsonObject json = new JsonObject();
-            json.addProperty("run", run.runId());
-            json.addProperty("step", o.checkpoint());
-            json.addProperty("checkpoint", run.path().relativize(checkpoint).toString());
-            json.addProperty("examples", batch.size());
-            json.addProperty("mode", ModelHessian.MODE);
-            json.addProperty("parameters", params.elementCount());
-            json.addProperty("lr", lr);
-            // The Hessian of the loss is compared with the GD-family threshold; Adam's threshold
-            // concerns the preconditioned Hessian, which depends on optimizer state this command
-            // does not use, so none is written for Adam.
-            CheckpointSpectrum.number(json, "threshold", threshold.preconditioned() ? Double.NaN : threshold.value());
-            json.addProperty("threshold_kind", threshold.preconditioned() ? "none" : threshold.kind());
+            CheckpointSpectrumFile result;
             try (HessianOperator op = new HessianOperator(ModelHessian.product(setup.model(), params, setup.loss(),
                     batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
-                json.addProperty("dtype", op.product().layout().dataType().toString().toLowerCase());
                 CheckpointSpectrum spectrum = new CheckpointSpectrum(op, o.seed());
-                json.addProperty("loss", op.product().loss());
                 int k = o.topK() > 0 ? o.topK() : s.topK();
-                json.add("top", spectrum.top(k, Double.isNaN(o.tolerance()) ? s.tolerance() : o.tolerance(),
-                        o.maxIterations() > 0 ? o.maxIterations() : Math.max(s.maxIterations(), 3 * k)));
-                if (o.trace()) {
-                    json.add("trace", spectrum.trace(o.traceSamples() > 0 ? o.traceSamples()
-                            : spec.probes().trace().samples()));
-                }
-                if (o.density()) {
-                    json.add("density", spectrum.density(o.densityRuns(), o.densitySteps(), o.sigma(),
-                            o.gridPoints()));
-                }
-                json.addProperty("hvps", op.hvpCount());
+                CheckpointSpectrumFile.Top top = spectrum.top(k, Double.isNaN(o.tolerance()) ? s.tolerance()
+                        : o.tolerance(), o.maxIterations() > 0 ? o.maxIterations() : Math.max(s.maxIterations(), 3 * k));
+                CheckpointSpectrumFile.Trace trace = o.trace() ? spectrum.trace(o.traceSamples() > 0
+                        ? o.traceSamples() : spec.probes().trace().samples()) : null;
+                CheckpointSpectrumFile.Density density = o.density()
+                        ? spectrum.density(o.densityRuns(), o.densitySteps(), o.sigma(), o.gridPoints()) : null;
+                // The Hessian of the loss is compared with the GD-family threshold; Adam's threshold
+                // concerns the preconditioned Hessian, which depends on optimizer state this command
+                // does not use, so none is written for Adam.
+                result = new CheckpointSpectrumFile(run.checkpointSpectrumFile(o.checkpoint()), run.runId(),
+                        o.checkpoint(), run.path().relativize(checkpoint).toString(), batch.size(), ModelHessian.MODE,
+                        params.elementCount(), lr, threshold.preconditioned() ? Double.NaN : threshold.value(),
+                        threshold.preconditioned() ? "none" : threshold.kind(),
+                        op.product().layout().dataType().toString().toLowerCase(), op.product().loss(), top, trace,
+                        density, op.hvpCount(), (System.nanoTime() - start) * 1e-9, Instant.now().toString());
             }
-            json.addProperty("seconds", (System.nanoTime() - start) * 1e-9);
-            json.addProperty("created", Instant.now().toString());
-            Path file = run.path().resolve(RunDirectory.PROBES).resolve("hessian-step-" + o.checkpoint() + ".json");
-            AtomicFiles.write(file, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
-            out.println(summary(json));
-            return file;
+            result.write();
+            out.println(summary(result));
+            return result.file();
         }
     }
 
-    private static String summary(JsonObject json) {
-        JsonObject top = json.getAsJsonObject("top");
-        StringBuilder b = new StringBuilder("step ").append(json.get("step")).append(": top eigenvalues ")
-                .append(top.get("eigenvalues")).append(" (residuals ").append(top.get("residuals"))
-                .append(", ").append(top.get("hvps")).append(" HVPs)");
-        if (json.has("trace")) {
-            JsonObject t = json.getAsJsonObject("trace");
-            b.append(", trace ").append(t.get("estimate")).append(" +- ").append(t.get("standard_error"));
+    private static String summary(CheckpointSpectrumFile s) {
+        StringBuilder b = new StringBuilder("step ").append(s.step()).append(": top eigenvalues ")
+                .append(Arrays.toString(s.top().eigenvalues())).append(" (residuals ")
+                .append(Arrays.toString(s.top().residuals())).append(", ").append(s.top().hvps()).append(" HVPs)");
+        if (s.trace() != null) {
+            b.append(", trace ").append(s.trace().estimate()).append(" +- ").append(s.trace().standardError());
         }
         return b.toString();
     }

@@ -12,6 +12,7 @@ import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.data.NpyArrays;
 import org.lmworkbench.core.format.NpyArray;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.SimilarityFile;
 
 /**
  * Where activations come from: a run directory ({@code activations/step-<n>/<layer>.npy}, the last
@@ -35,6 +36,16 @@ public final class ActivationSource {
      */
     public record Loaded(String source, String kind, Long step, String name, List<String> layers,
             List<Representation> representations) {
+
+        /** How the result document describes this source. */
+        public SimilarityFile.Input describe() {
+            List<SimilarityFile.Layer> described = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                Representation r = representations.get(i);
+                described.add(new SimilarityFile.Layer(layers.get(i), r.label(), r.data().getShape().getShape()));
+            }
+            return new SimilarityFile.Input(source, kind, step, described);
+        }
 
         /** The representation of {@code layer}. */
         public Representation layer(String layer) {

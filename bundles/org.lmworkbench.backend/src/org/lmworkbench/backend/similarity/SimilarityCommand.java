@@ -4,16 +4,19 @@ import ai.djl.ndarray.NDManager;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.core.run.SimilarityFile;
 
 /**
  * {@code lmw similarity}: similarity of two representations, a layer x layer matrix of two models,
  * or model x model matrices at chosen layers across many runs, written as JSON
- * ({@link SimilarityResult}). Exit codes: 0 done, 2 invalid input, 1 internal error.
+ * (core's {@link SimilarityFile}). Exit codes: 0 done, 2 invalid input, 1 internal error.
  */
 public final class SimilarityCommand {
 
@@ -69,7 +72,7 @@ public final class SimilarityCommand {
             LinearCkaMatrix.Precision precision = precision(o.get("precision"));
             Engines.pytorch((int) o.number("threads", 1, 1));
             try (NDManager manager = NDManager.newBaseManager()) {
-                SimilarityResult result = o.get("models") != null
+                SimilarityFile result = o.get("models") != null
                         ? models(o, metricName, step, precision, manager)
                         : pair(o, metricName, step, precision, manager);
                 result.write(outFile);
@@ -89,7 +92,7 @@ public final class SimilarityCommand {
         }
     }
 
-    private static SimilarityResult pair(CommandArgs o, String metricName, Long step,
+    private static SimilarityFile pair(CommandArgs o, String metricName, Long step,
             LinearCkaMatrix.Precision precision, NDManager manager) {
         String a = o.require("a");
         String b = o.require("b");
@@ -107,18 +110,19 @@ public final class SimilarityCommand {
                 widest(right.representations()));
         SimilarityComparison.Result r = SimilarityComparison.matrix(metric, left.representations(),
                 right.representations(), precision);
-        SimilarityResult result = new SimilarityResult(metric, metricName, n);
+        SimilarityFile result = document(metric, metricName, n);
         if (left.layers().size() == 1 && right.layers().size() == 1) {
             result.value(r.matrix()[0][0]);
         } else {
             result.matrix(left.layers(), right.layers(), r.matrix());
         }
         long end = System.nanoTime();
-        return result.input("a", left).input("b", right).timings(r.method(), precision.name().toLowerCase(),
-                seconds(loaded - start), seconds(r.prepareNanos()), seconds(r.compareNanos()), seconds(end - start));
+        return result.input("a", left.describe()).input("b", right.describe()).timings(new SimilarityFile.Timings(
+                r.method(), precision.name().toLowerCase(), seconds(loaded - start), seconds(r.prepareNanos()),
+                seconds(r.compareNanos()), seconds(end - start)));
     }
 
-    private static SimilarityResult models(CommandArgs o, String metricName, Long step,
+    private static SimilarityFile models(CommandArgs o, String metricName, Long step,
             LinearCkaMatrix.Precision precision, NDManager manager) {
         if (o.get("a") != null || o.get("b") != null) {
             throw new SimilarityException(NAME + ": use either --a/--b or --models, not both");
@@ -139,11 +143,11 @@ public final class SimilarityCommand {
         long read = System.nanoTime();
         int n = all.get(0).examples();
         SimilarityMetric<?> metric = MetricRegistry.resolve(metricName, n, widest(all), widest(all));
-        SimilarityResult result = new SimilarityResult(metric, metricName, n);
+        SimilarityFile result = document(metric, metricName, n);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             names.add(loaded.get(i).name());
-            result.input("model" + i, loaded.get(i));
+            result.input("model" + i, loaded.get(i).describe());
         }
         long prepare = 0;
         long compare = 0;
@@ -163,8 +167,22 @@ public final class SimilarityCommand {
                 result.layerMatrix(layer, names, names, r.matrix());
             }
         }
-        return result.timings(method, precision.name().toLowerCase(), seconds(read - start), seconds(prepare),
-                seconds(compare), seconds(System.nanoTime() - start));
+        return result.timings(new SimilarityFile.Timings(method, precision.name().toLowerCase(), seconds(read - start),
+                seconds(prepare), seconds(compare), seconds(System.nanoTime() - start)));
+    }
+
+    /** A result document for {@code metric} as requested by {@code requestedName}, over {@code n} examples. */
+    private static SimilarityFile document(SimilarityMetric<?> metric, String requestedName, int n) {
+        Map<String, Object> settings = new LinkedHashMap<>(metric.settings());
+        if (MetricRegistry.isAuto(requestedName)) {
+            settings.put("estimator_rule", "song (debiased) when sqrt(pq/((n+p)(n+q))) > "
+                    + MetricRegistry.BIAS_FLOOR + " for the widest layers p, q; gretton otherwise");
+        }
+        SimilarityFile result = new SimilarityFile(metric.name(), requestedName, settings, n);
+        if (metric instanceof MinibatchCkaMetric minibatch) {
+            result.examplesUsed(minibatch.examplesUsed(n));
+        }
+        return result;
     }
 
     private static LinearCkaMatrix.Precision precision(String value) {

@@ -13,6 +13,7 @@ import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
 import org.lmworkbench.backend.optim.Optimizers;
+import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.MetricsWriter;
@@ -109,7 +110,7 @@ public final class TrainingRun {
     private static double previousWallTime(RunDirectory run) {
         try {
             List<MetricsRecord> records = MetricsReader.readAll(run.metricsFile());
-            double last = records.isEmpty() ? 0 : records.get(records.size() - 1).number(MetricsRecorder.WALL_TIME);
+            double last = records.isEmpty() ? 0 : records.get(records.size() - 1).number(MetricsLine.WALL_TIME);
             return Double.isFinite(last) && last > 0 ? last : 0;
         } catch (IOException | RuntimeException e) {
             return 0;

@@ -1,7 +1,8 @@
-package org.lmworkbench.analysis.eos;
+package org.lmworkbench.core.run;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,12 +11,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmworkbench.core.run.RunFileException;
 
 /**
- * Reading {@code probes/hessian-step-<n>.json}. The document is the backend's output for step 1000
+ * Reading and writing {@code probes/hessian-step-<n>.json}. The document is the backend's output for step 1000
  * of the example run ({@code lmw hessian <run> --checkpoint 1000 --top-k 5 --trace --density}) with
  * the SLQ nodes/weights dropped and the 512-point density grid cut to three points.
  */
@@ -65,6 +67,32 @@ class CheckpointSpectrumFileTest {
         assertArrayEquals(new double[] {0.0, 0.25, Double.NaN}, s.density().values());
         assertEquals(10, s.density().runs());
         assertEquals(858, s.hvps());
+    }
+
+    @Test
+    void writesWhatItReadsLeavingOutNonFiniteNumbers() throws IOException {
+        Path source = dir.resolve("source.json");
+        Files.writeString(source, DOCUMENT);
+        CheckpointSpectrumFile read = CheckpointSpectrumFile.read(source);
+        Path target = dir.resolve("probes/hessian-step-1000.json");
+        CheckpointSpectrumFile copy = new CheckpointSpectrumFile(target, read.run(), read.step(), read.checkpoint(),
+                read.examples(), read.mode(), read.parameters(), read.lr(), read.threshold(), read.thresholdKind(),
+                read.dtype(), read.loss(), read.top(), read.trace(), new CheckpointSpectrumFile.Density("slq", 1, 2, 3,
+                        5508, Double.NaN, new double[][] {{1, 2}}, new double[][] {{0.5, 0.5}}, 0.1,
+                        new double[] {0, 1}, new double[] {Double.POSITIVE_INFINITY, 0.5}), read.hvps(),
+                read.seconds(), read.created());
+        copy.write();
+        String text = Files.readString(target);
+        assertFalse(text.contains("trace_estimate"), "a non-finite value is left out: " + text);
+        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+        assertEquals(JsonParser.parseString(DOCUMENT).getAsJsonObject().get("top"), json.get("top"),
+                "the top section is written exactly as the backend wrote it");
+        CheckpointSpectrumFile back = CheckpointSpectrumFile.read(target);
+        assertEquals("checkpoints/step-1000.npz", back.checkpoint());
+        assertEquals("2026-11-22T15:09:49.574362159Z", back.created());
+        assertArrayEquals(new double[] {Double.NaN, 0.5}, back.density().values());
+        assertArrayEquals(new double[] {0.5, 0.5}, back.density().weights()[0]);
+        assertEquals(read.trace(), back.trace());
     }
 
     @Test
