@@ -58,7 +58,7 @@ class DiagnosticsCommandTest {
     @Test
     void writesAllDiagnosticsOfACheckpoint() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DiagnosticsCommand.run(new String[] {run.toString(), "--checkpoint", "20", "--examples", "120"},
+        int code = new DiagnosticsCommand().execute(new String[] {run.toString(), "--checkpoint", "20", "--examples", "120"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonObject r = JsonParser.parseString(Files.readString(run.resolve("diagnostics/step-20.json"))).getAsJsonObject();
@@ -79,7 +79,7 @@ class DiagnosticsCommandTest {
     @Test
     void missingCheckpointIsAnInputError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DiagnosticsCommand.run(new String[] {run.toString(), "--checkpoint", "7"},
+        int code = new DiagnosticsCommand().execute(new String[] {run.toString(), "--checkpoint", "7"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(2, code);
         assertEquals("diagnostics: " + new RunDirectory(run.toAbsolutePath().normalize()).checkpointFile(7)

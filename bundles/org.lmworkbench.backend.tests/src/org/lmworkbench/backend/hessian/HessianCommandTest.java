@@ -40,7 +40,7 @@ class HessianCommandTest {
                 quiet(), quiet()));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HessianCommand.run(new String[] {runDir.toString(), "--checkpoint", "100", "--top-k", "2",
+        int code = new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "100", "--top-k", "2",
             "--trace", "--density", "--density-runs", "3", "--density-steps", "30", "--trace-samples", "30"},
                 quiet(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
@@ -78,8 +78,8 @@ class HessianCommandTest {
         long parts = top.get("hvps").getAsLong() + trace.get("hvps").getAsLong() + density.get("hvps").getAsLong();
         assertEquals(parts, json.get("hvps").getAsLong(), "every product is accounted for");
 
-        assertEquals(2, HessianCommand.run(new String[] {runDir.toString(), "--checkpoint", "7"}, quiet(), quiet()));
-        assertEquals(2, HessianCommand.run(new String[] {runDir.toString()}, quiet(), quiet()));
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "7"}, quiet(), quiet()));
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString()}, quiet(), quiet()));
     }
 
     private static PrintStream quiet() {

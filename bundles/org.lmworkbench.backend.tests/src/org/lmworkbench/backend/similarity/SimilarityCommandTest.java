@@ -45,7 +45,7 @@ class SimilarityCommandTest {
     }
 
     private int run(String... args) {
-        return SimilarityCommand.run(args, new PrintStream(outBytes, true), new PrintStream(errBytes, true));
+        return new SimilarityCommand().execute(args, new PrintStream(outBytes, true), new PrintStream(errBytes, true));
     }
 
     private String err() {
@@ -182,9 +182,10 @@ class SimilarityCommandTest {
     }
 
     @Test
-    void optionErrorsNameTheCommandOnce() {
+    void optionErrorsNameTheCommandOnceAndTheOption() {
         assertEquals(2, run("--metric", "cka", "--out", "a.json", "--out", "b.json"));
-        assertEquals("similarity: --out given twice", err());
+        assertEquals("similarity: option '--out' (<file.json>) should be specified only once\n"
+                + "run 'lmw similarity --help' for usage", err());
     }
 
     @Test

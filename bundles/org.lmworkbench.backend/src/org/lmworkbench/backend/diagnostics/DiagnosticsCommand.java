@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +13,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
-import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
-import org.lmworkbench.backend.similarity.SimilarityException;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.DiagnosticsFile;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n]}:
@@ -37,7 +42,7 @@ import org.lmworkbench.core.spec.ExperimentSpec;
  * collapse of the last hidden layer (classification). Default output:
  * {@code <run-dir>/diagnostics/step-<n>.json}. Exit codes: 0 done, 2 invalid input, 1 internal.
  */
-public final class DiagnosticsCommand {
+public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.Arguments> {
 
     static final String HELP = """
             usage: lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n] [--threads n]
@@ -46,45 +51,70 @@ public final class DiagnosticsCommand {
             neural feature ansatz correlation per dense layer (mlp), neural collapse NC1-NC4 of the last
             hidden layer (classification). Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
-    private static final String NAME = "diagnostics";
+    /** The words of the command line, as the option parser fills them. */
+    public static final class Arguments {
+        @Parameters(paramLabel = "<run-dir>")
+        String runDir;
 
-    private DiagnosticsCommand() {
+        @Option(names = "--checkpoint", paramLabel = "<step>")
+        Long checkpoint;
+
+        @Option(names = "--out", paramLabel = "<file.json>")
+        String out;
+
+        @Option(names = "--examples")
+        int examples = 512;
+
+        @Option(names = "--threads")
+        int threads = 1;
     }
 
-    /** Runs the command as a program (the backend's Main dispatches to {@link #run} instead). */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    @Override
+    public String name() {
+        return "diagnostics";
     }
 
-    /** Runs the command; {@code args} are the words after {@code diagnostics}. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    @Override
+    public String synopsis() {
+        return "<run-dir> --checkpoint <n>";
+    }
+
+    @Override
+    public String summary() {
+        return "feature-learning diagnostics of a checkpoint";
+    }
+
+    @Override
+    public String usage() {
+        return HELP;
+    }
+
+    @Override
+    protected Arguments newOptions() {
+        return new Arguments();
+    }
+
+    @Override
+    protected int run(Arguments o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        int examples = (int) CommandArguments.atLeast("--examples", o.examples, 2);
+        int threads = (int) CommandArguments.atLeast("--threads", o.threads, 1);
+        RunDirectory run = new RunDirectory(Path.of(o.runDir).toAbsolutePath().normalize());
+        if (!Files.isRegularFile(run.specFile())) {
+            throw new UsageException(run.path() + ": not a run folder (no spec.json)");
+        }
+        if (o.checkpoint == null) {
+            throw new ArgumentException("missing required option: '--checkpoint=<step>'; available steps: "
+                    + run.checkpointSteps());
+        }
+        long step = CommandArguments.atLeast("--checkpoint", o.checkpoint, 0);
+        Path checkpoint = run.checkpointFile(step);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UsageException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
+        }
+        Path target = o.out != null ? Path.of(o.out) : run.diagnosticsFile(step);
         try {
-            CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, NAME,
-                    Set.of("checkpoint", "out", "examples", "threads"), Set.of());
-            if (o.help()) {
-                out.println(HELP);
-                return 0;
-            }
-            if (o.positional().size() != 1) {
-                throw new SimilarityException(NAME + ": expected one run directory (see --help)");
-            }
-            RunDirectory run = new RunDirectory(Path.of(o.positional().get(0)).toAbsolutePath().normalize());
-            if (!Files.isRegularFile(run.specFile())) {
-                throw new SimilarityException(run.path() + ": not a run folder (no spec.json)");
-            }
-            long step = o.number("checkpoint", -1, 0);
-            if (step < 0) {
-                throw new SimilarityException(NAME + ": --checkpoint <step> is required; available steps: "
-                        + run.checkpointSteps());
-            }
-            Path checkpoint = run.checkpointFile(step);
-            if (!Files.isRegularFile(checkpoint)) {
-                throw new SimilarityException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
-            }
             ExperimentSpec spec = run.readSpec();
-            Path target = o.get("out") != null ? Path.of(o.get("out")) : run.diagnosticsFile(step);
-            int examples = (int) o.number("examples", 512, 2);
-            Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
+            Engine engine = Engines.pytorch(threads);
             Device device = DeviceChoice.choose(spec.execution().device(), engine);
             DiagnosticsFile result;
             try (NDManager manager = engine.newBaseManager(device);
@@ -94,19 +124,11 @@ public final class DiagnosticsCommand {
                         setup.data().trainingSubset(examples));
             }
             result.write();
-            out.println("diagnostics: wrote " + target);
-            return 0;
-        } catch (CommandArgsException e) {
-            err.println(e.getMessage()); // already starts with "diagnostics: "
-            return 2;
-        } catch (SimilarityException | DataException | DeviceChoice.DeviceUnavailableException e) {
-            err.println("diagnostics: " + e.getMessage());
-            return 2;
-        } catch (Exception | Error e) {
-            err.println("diagnostics: internal error: " + e);
-            e.printStackTrace(err);
-            return 1;
+        } catch (RunFileException | DataException | DeviceChoice.DeviceUnavailableException e) {
+            throw new UsageException(e.getMessage(), e);
         }
+        out.println("diagnostics: wrote " + target);
+        return ExitCodes.OK;
     }
 
     static DiagnosticsFile compute(Path target, RunDirectory run, long step, ExperimentSpec spec,

@@ -12,12 +12,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.NpyArrays;
 import org.lmworkbench.core.format.Npy;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
 import org.lmworkbench.core.run.AtomicFiles;
+import picocli.CommandLine.Option;
 
 /**
  * Benchmark of the linear CKA layer x layer matrix of two models (default 12 layers each, n = 4096
@@ -30,20 +31,47 @@ import org.lmworkbench.core.run.AtomicFiles;
  */
 public final class CkaBenchmark {
 
+    /** The benchmark's options. */
+    static final class Options {
+        @Option(names = "--layers")
+        int layers = 12;
+
+        @Option(names = "--n")
+        int n = 4096;
+
+        @Option(names = "--width")
+        int width = 1024;
+
+        @Option(names = "--seed")
+        long seed = 1;
+
+        @Option(names = "--threads")
+        int threads = 1;
+
+        @Option(names = "--check-pairs")
+        int checkPairs = 3;
+
+        @Option(names = "--npy-dir")
+        String npyDir;
+
+        @Option(names = "--precision")
+        String precision = "float64,mixed";
+    }
+
     private CkaBenchmark() {
     }
 
     /** Runs the benchmark; see the class comment for options. */
-    public static void main(String[] args) throws IOException {
-        CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, "cka-benchmark",
-                Set.of("layers", "n", "width", "seed", "threads", "check-pairs", "npy-dir", "precision"), Set.of());
-        int layers = (int) o.number("layers", 12, 1);
-        int n = (int) o.number("n", 4096, 4);
-        int width = (int) o.number("width", 1024, 1);
-        long seed = o.number("seed", 1, 0);
-        int checkPairs = (int) o.number("check-pairs", 3, 0);
-        String precisions = o.get("precision") == null ? "float64,mixed" : o.get("precision");
-        Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
+    public static void main(String[] args) throws IOException, ArgumentException {
+        Options o = new Options();
+        CommandArguments.parse("cka-benchmark", o, args);
+        int layers = (int) CommandArguments.atLeast("--layers", o.layers, 1);
+        int n = (int) CommandArguments.atLeast("--n", o.n, 4);
+        int width = (int) CommandArguments.atLeast("--width", o.width, 1);
+        long seed = o.seed;
+        int checkPairs = o.checkPairs;
+        String precisions = o.precision;
+        Engine engine = Engines.pytorch((int) CommandArguments.atLeast("--threads", o.threads, 1));
         engine.setRandomSeed((int) seed);
         try (NDManager m = NDManager.newBaseManager()) {
             List<NDArray> rawA = model(m, layers, n, width, 0.3);
@@ -69,7 +97,7 @@ public final class CkaBenchmark {
                 release(a);
                 release(b);
             }
-            String dir = o.get("npy-dir");
+            String dir = o.npyDir;
             if (dir != null) {
                 write(Path.of(dir), rawA, rawB, reference);
             }

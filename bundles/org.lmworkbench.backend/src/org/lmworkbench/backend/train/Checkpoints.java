@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.data.NpyArrays;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
@@ -50,8 +51,7 @@ public final class Checkpoints {
      * The parameters stored in a checkpoint, with names and infos from {@code model} (for the Hessian
      * command and analyses). The arrays do not require gradients.
      *
-     * @throws org.lmworkbench.backend.data.DataException if the file is missing or corrupt
-     * @throws IllegalArgumentException                    if it does not fit the model
+     * @throws DataException if the file is missing, incomplete or corrupt, or does not fit the model
      */
     public static ParameterSet load(Path file, Model model, ExperimentSpec spec, NDManager manager) {
         return read(file, model, spec, manager).parameters();
@@ -66,7 +66,7 @@ public final class Checkpoints {
             for (String name : template.names()) {
                 NpyArray a = arrays.get(PARAM + name);
                 if (a == null) {
-                    throw new IllegalArgumentException(file + ": no parameter " + name + " (not a checkpoint of this run?)");
+                    throw new DataException(file + ": no parameter " + name + " (not a checkpoint of this run?)");
                 }
                 values.add(NpyArrays.toNDArray(a, manager));
             }
@@ -86,7 +86,7 @@ public final class Checkpoints {
     private static long scalar(Map<String, NpyArray> arrays, String key, Path file) {
         NpyArray a = arrays.get(key);
         if (a == null || a.size() != 1) {
-            throw new IllegalArgumentException(file + ": no " + key + " (not a checkpoint of this backend?)");
+            throw new DataException(file + ": no " + key + " (not a checkpoint of this backend?)");
         }
         return (long) a.toDoubles()[0];
     }
