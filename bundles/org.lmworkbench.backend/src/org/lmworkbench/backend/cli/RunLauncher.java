@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.backend.probe.ProbeRegistry;
 import org.lmworkbench.backend.train.Outcome;
 import org.lmworkbench.backend.train.TrainingRun;
 import org.lmworkbench.backend.train.TrainingSetup;
@@ -73,7 +74,8 @@ final class RunLauncher {
 
     /** Trains a prepared run and returns the exit code. */
     static int train(RunDirectory run, Prepared prepared, PrintStream echo, PrintStream err) throws IOException {
-        Outcome outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(), echo);
+        Outcome outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(),
+                ProbeRegistry.factories(), echo);
         switch (outcome.state()) {
             case COMPLETED -> echo(echo, "completed " + run.runId() + " (" + outcome.step() + " steps) in " + run.path());
             case DIVERGED -> err.println(run.runId() + ": diverged: " + outcome.message());

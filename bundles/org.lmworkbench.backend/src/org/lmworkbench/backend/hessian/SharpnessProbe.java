@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.lmworkbench.analysis.spectral.EigenResult;
 import org.lmworkbench.analysis.spectral.LanczosEigensolver;
@@ -20,9 +21,10 @@ import org.lmworkbench.core.spec.OptimizerSpec;
 import org.lmworkbench.core.spec.ProbeSpec;
 
 /**
- * Top-k Hessian eigenvalues during training ({@code probes.sharpness}), one JSON line per
- * measurement in {@code probes/sharpness.jsonl}, plus the trace ({@code probes.trace}, through
- * {@link TraceProbe}) since the training loop registers this one class for all Hessian probes.
+ * Top-k Hessian eigenvalues during training ({@code probes.sharpness}), one {@link SharpnessLine}
+ * per measurement in {@code probes/sharpness.jsonl}, plus the trace ({@code probes.trace}, through
+ * {@link TraceProbe}): one probe serves both Hessian measurements, so that they share one gradient
+ * graph when they fall on the same step.
  *
  * <p>As in Cohen et al. (2021): Lanczos (full reorthogonalisation) on exact Hessian-vector
  * products of the training loss over a fixed prefix of {@code probes.sharpness.examples}
@@ -43,8 +45,17 @@ public final class SharpnessProbe implements TrainingProbe {
     private final ProbeSpec.Sharpness sharpness;
     private final TraceProbe trace;
 
+    /**
+     * The probe of a run whose spec measures sharpness or the trace ({@code probes.sharpness.every}
+     * or {@code probes.trace.every} above 0).
+     */
+    public static Optional<TrainingProbe> forRun(ExperimentSpec spec) {
+        boolean on = spec.probes().sharpness().every() > 0 || spec.probes().trace().every() > 0;
+        return on ? Optional.of(new SharpnessProbe(spec)) : Optional.empty();
+    }
+
     /** @param spec the fully resolved spec of the run */
-    public SharpnessProbe(ExperimentSpec spec) {
+    SharpnessProbe(ExperimentSpec spec) {
         this.spec = spec;
         this.sharpness = spec.probes().sharpness();
         this.trace = new TraceProbe(spec.probes().trace(), spec.seed());

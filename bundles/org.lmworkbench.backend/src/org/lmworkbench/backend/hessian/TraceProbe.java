@@ -18,9 +18,8 @@ import org.lmworkbench.core.spec.ProbeSpec;
  * plain Hutchinson with Rademacher probes is used. Both estimators seed from the step so that
  * repeated runs give identical files.
  *
- * <p>This class is run by {@link SharpnessProbe}, the single probe the training loop registers
- * for Hessian measurements, so that both share one gradient graph when they fall on the same
- * step.
+ * <p>This class is run by {@link SharpnessProbe}, the one probe of Hessian measurements, so that
+ * both share one gradient graph when they fall on the same step.
  */
 public final class TraceProbe {
 
