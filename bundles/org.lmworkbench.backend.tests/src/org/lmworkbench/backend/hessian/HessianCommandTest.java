@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.cli.Main;
+import org.lmworkbench.backend.data.TruncatedArchives;
 import org.lmworkbench.core.run.SharpnessLine;
 
 /**
@@ -80,6 +81,14 @@ class HessianCommandTest {
 
         assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "7"}, quiet(), quiet()));
         assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString()}, quiet(), quiet()));
+
+        Path checkpoint = runDir.toAbsolutePath().normalize().resolve("checkpoints/step-100.npz");
+        int length = TruncatedArchives.cutAfterEntries(checkpoint, 2);
+        ByteArrayOutputStream cutErr = new ByteArrayOutputStream();
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "100"},
+                quiet(), new PrintStream(cutErr, true, StandardCharsets.UTF_8)));
+        assertEquals("hessian: " + checkpoint + ": incomplete .npz archive: the zip central directory is missing"
+                + " (is the file, " + length + " bytes, cut off?)", cutErr.toString(StandardCharsets.UTF_8).trim());
     }
 
     private static PrintStream quiet() {
