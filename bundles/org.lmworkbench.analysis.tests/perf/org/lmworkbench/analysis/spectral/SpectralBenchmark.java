@@ -16,7 +16,8 @@ import org.apache.commons.math3.random.Well19937c;
  * Householder reflections, which costs {@code O(n^2)} each instead of the {@code O(n^3)} of a
  * dense QR; Krylov methods with a Gaussian start are invariant under orthogonal changes of basis,
  * so the choice of {@code Q} does not affect the counts. The exact top eigenvalue is known by
- * construction. Usage: {@code java ... SpectralBenchmark [n] [seed]}.
+ * construction. Usage: {@code releng/benchmarks/run-benchmark.sh org.lmworkbench.analysis.tests
+ * org.lmworkbench.analysis.spectral.SpectralBenchmark [n] [seed]}.
  */
 public final class SpectralBenchmark {
 

@@ -11,7 +11,8 @@ import java.util.Locale;
  * (once on one thread, once on a parallel stream) and a 4000-resample bootstrap, printing wall
  * and CPU times and the estimates.
  *
- * <p>Usage: {@code java ... EpochReplicationBenchmark [csv] [resamples] [seed]}. Without a path
+ * <p>Usage: {@code releng/benchmarks/run-benchmark.sh org.lmworkbench.analysis.tests
+ * org.lmworkbench.analysis.fit.EpochReplicationBenchmark [csv] [resamples] [seed]}. Without a path
  * the reference file is looked up as {@code shared/data/svg_extracted_data.csv} in the working
  * directory and its ancestors. The Python counterpart is {@code
  * releng/benchmarks/epoch_scipy.py}.
