@@ -97,26 +97,6 @@ public final class FitCommand extends OptionsCommand<FitOptions.Arguments> {
 
             Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
-    @Override
-    public String name() {
-        return "fit";
-    }
-
-    @Override
-    public String synopsis() {
-        return "--form <name> --csv <file> ...";
-    }
-
-    @Override
-    public String summary() {
-        return "fit a scaling law to points of a CSV or a sweep";
-    }
-
-    @Override
-    public String usage() {
-        return USAGE;
-    }
-
     /**
      * Runs the command in this JVM, as {@code lmw fit} does.
      *
@@ -129,9 +109,10 @@ public final class FitCommand extends OptionsCommand<FitOptions.Arguments> {
         return new FitCommand().execute(args, out, err);
     }
 
-    @Override
-    protected FitOptions.Arguments newOptions() {
-        return new FitOptions.Arguments();
+    /** The command {@code fit}. */
+    public FitCommand() {
+        super("fit", "--form <name> --csv <file> ...", "fit a scaling law to points of a CSV or a sweep",
+                USAGE, FitOptions.Arguments::new);
     }
 
     @Override

@@ -50,29 +50,10 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
         TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    @Override
-    public String name() {
-        return "resume";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<run-dir>";
-    }
-
-    @Override
-    public String summary() {
-        return "continue a run from its newest checkpoint";
-    }
-
-    @Override
-    public String usage() {
-        return HELP;
-    }
-
-    @Override
-    protected Options newOptions() {
-        return new Options();
+    /** The command {@code resume}. */
+    public ResumeCommand() {
+        super("resume", "<run-dir>", "continue a run from its newest checkpoint",
+                HELP, Options::new);
     }
 
     @Override

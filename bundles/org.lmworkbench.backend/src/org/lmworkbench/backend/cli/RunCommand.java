@@ -42,29 +42,10 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
         TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    @Override
-    public String name() {
-        return "run";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<spec> --out <run-dir>";
-    }
-
-    @Override
-    public String summary() {
-        return "train the single run of a spec";
-    }
-
-    @Override
-    public String usage() {
-        return HELP;
-    }
-
-    @Override
-    protected Options newOptions() {
-        return new Options();
+    /** The command {@code run}. */
+    public RunCommand() {
+        super("run", "<spec> --out <run-dir>", "train the single run of a spec",
+                HELP, Options::new);
     }
 
     @Override

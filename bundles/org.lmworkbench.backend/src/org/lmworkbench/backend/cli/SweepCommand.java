@@ -60,29 +60,10 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    @Override
-    public String name() {
-        return "sweep";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<spec> --out <dir>";
-    }
-
-    @Override
-    public String summary() {
-        return "train every run of a sweep, one process each";
-    }
-
-    @Override
-    public String usage() {
-        return HELP;
-    }
-
-    @Override
-    protected Options newOptions() {
-        return new Options();
+    /** The command {@code sweep}. */
+    public SweepCommand() {
+        super("sweep", "<spec> --out <dir>", "train every run of a sweep, one process each",
+                HELP, Options::new);
     }
 
     @Override

@@ -69,29 +69,10 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
         int threads = 1;
     }
 
-    @Override
-    public String name() {
-        return "diagnostics";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<run-dir> --checkpoint <n>";
-    }
-
-    @Override
-    public String summary() {
-        return "feature-learning diagnostics of a checkpoint";
-    }
-
-    @Override
-    public String usage() {
-        return HELP;
-    }
-
-    @Override
-    protected Arguments newOptions() {
-        return new Arguments();
+    /** The command {@code diagnostics}. */
+    public DiagnosticsCommand() {
+        super("diagnostics", "<run-dir> --checkpoint <n>", "feature-learning diagnostics of a checkpoint",
+                HELP, Arguments::new);
     }
 
     @Override

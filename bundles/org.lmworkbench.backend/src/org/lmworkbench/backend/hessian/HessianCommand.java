@@ -155,29 +155,10 @@ public final class HessianCommand extends OptionsCommand<HessianCommand.Argument
         }
     }
 
-    @Override
-    public String name() {
-        return "hessian";
-    }
-
-    @Override
-    public String synopsis() {
-        return "<run-dir> --checkpoint <n>";
-    }
-
-    @Override
-    public String summary() {
-        return "Hessian spectrum of a checkpoint";
-    }
-
-    @Override
-    public String usage() {
-        return USAGE;
-    }
-
-    @Override
-    protected Arguments newOptions() {
-        return new Arguments();
+    /** The command {@code hessian}. */
+    public HessianCommand() {
+        super("hessian", "<run-dir> --checkpoint <n>", "Hessian spectrum of a checkpoint",
+                USAGE, Arguments::new);
     }
 
     @Override

@@ -82,29 +82,10 @@ public final class SimilarityCommand extends OptionsCommand<SimilarityCommand.Ar
         int threads = 1;
     }
 
-    @Override
-    public String name() {
-        return "similarity";
-    }
-
-    @Override
-    public String synopsis() {
-        return "--metric <m> --a <src> --b <src> ...";
-    }
-
-    @Override
-    public String summary() {
-        return "representation similarity of activations";
-    }
-
-    @Override
-    public String usage() {
-        return HELP;
-    }
-
-    @Override
-    protected Arguments newOptions() {
-        return new Arguments();
+    /** The command {@code similarity}. */
+    public SimilarityCommand() {
+        super("similarity", "--metric <m> --a <src> --b <src> ...", "representation similarity of activations",
+                HELP, Arguments::new);
     }
 
     @Override

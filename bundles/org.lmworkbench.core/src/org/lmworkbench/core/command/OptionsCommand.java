@@ -2,6 +2,7 @@ package org.lmworkbench.core.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * A command whose options {@link CommandArguments} parses into a fresh object per execution. It
@@ -14,8 +15,46 @@ import java.io.PrintStream;
  */
 public abstract class OptionsCommand<O> implements BackendCommand {
 
-    /** A fresh object to receive the options of one execution. */
-    protected abstract O newOptions();
+    private final String name;
+    private final String synopsis;
+    private final String summary;
+    private final String usage;
+    private final Supplier<O> options;
+
+    /**
+     * @param name     the command word
+     * @param synopsis the essential arguments, for the command list
+     * @param summary  what the command does, in one line
+     * @param usage    the full help text
+     * @param options  makes a fresh object to receive the options of one execution
+     */
+    protected OptionsCommand(String name, String synopsis, String summary, String usage, Supplier<O> options) {
+        this.name = name;
+        this.synopsis = synopsis;
+        this.summary = summary;
+        this.usage = usage;
+        this.options = options;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final String synopsis() {
+        return synopsis;
+    }
+
+    @Override
+    public final String summary() {
+        return summary;
+    }
+
+    @Override
+    public final String usage() {
+        return usage;
+    }
 
     /**
      * Does the work.
@@ -32,12 +71,12 @@ public abstract class OptionsCommand<O> implements BackendCommand {
     @Override
     public final int execute(String[] args, PrintStream out, PrintStream err) {
         try {
-            O options = newOptions();
-            if (CommandArguments.parse(name(), options, args)) {
-                out.println(usage());
+            O parsed = options.get();
+            if (CommandArguments.parse(name, parsed, args)) {
+                out.println(usage);
                 return ExitCodes.OK;
             }
-            return run(options, out, err);
+            return run(parsed, out, err);
         } catch (ArgumentException e) {
             err.println(name() + ": " + e.getMessage());
             err.println("run 'lmw " + name() + " --help' for usage");
