@@ -327,7 +327,7 @@ class FitCommandTest {
     private void assertInvalid(String expectedMessage, String... args) {
         Result r = fit(args);
         assertEquals(2, r.code(), r.err());
-        assertEquals("error: " + expectedMessage, r.firstErrorLine());
+        assertEquals("fit: " + expectedMessage, r.firstErrorLine());
         assertEquals("", r.out());
         assertFalse(Files.exists(dir.resolve("o.json")), "no output on invalid input");
     }
@@ -379,14 +379,14 @@ class FitCommandTest {
 
     @Test
     void unknownForm() {
-        assertInvalid("unknown form 'cubic'; forms: power, chinchilla, broken",
+        assertInvalid("invalid value for option '--form': unknown form 'cubic'; forms: power, chinchilla, broken",
                 "--form", "cubic", "--csv", "x.csv", "--x", "x", "--out", out());
     }
 
     @Test
     void missingOut() {
-        assertInvalid("missing --out <file.json>", "--form", "power", "--csv", "x.csv", "--x",
-                "x");
+        assertInvalid("missing required option: '--out=<file.json>'", "--form", "power", "--csv", "x.csv",
+                "--x", "x");
     }
 
     @Test
@@ -400,24 +400,26 @@ class FitCommandTest {
     void badOptions() throws IOException {
         Path csv = powerLawCsv("opts.csv", 1.7, 350, 0.32, 10, 0, 1);
         String c = csv.toString();
-        assertInvalid("unknown option '--bogus'", "--form", "power", "--csv", c, "--x", "step",
+        assertInvalid("unknown option: '--bogus'", "--form", "power", "--csv", c, "--x", "step",
                 "--out", out(), "--bogus", "1");
-        assertInvalid("option --x needs a value", "--form", "power", "--csv", c, "--out", out(),
-                "--x");
-        assertInvalid("--delta must be a finite number > 0, got -1", "--form", "power", "--csv", c,
-                "--x", "step", "--out", out(), "--delta", "-1");
-        assertInvalid("--bootstrap needs at least 2 resamples (or 0 for none), got 1", "--form",
-                "power", "--csv", c, "--x", "step", "--out", out(), "--bootstrap", "1");
-        assertInvalid("--threads must be >= 1, got 0", "--form", "power", "--csv", c, "--x",
-                "step", "--out", out(), "--threads", "0");
-        assertInvalid("--seed needs an integer, got 'abc'", "--form", "power", "--csv", c, "--x",
-                "step", "--out", out(), "--seed", "abc");
-        assertInvalid("--grid must be epoch, default, small or a positive number of starts, got"
-                + " 'huge'", "--form", "power", "--csv", c, "--x", "step", "--out", out(),
+        assertInvalid("missing required parameter for option '--x' (<col>)", "--form", "power", "--csv", c,
+                "--out", out(), "--x");
+        assertInvalid("invalid value for option '--delta': must be a finite number > 0, got -1.0", "--form",
+                "power", "--csv", c, "--x", "step", "--out", out(), "--delta", "-1");
+        assertInvalid("invalid value for option '--bootstrap': needs at least 2 resamples (or 0 for none),"
+                + " got 1", "--form", "power", "--csv", c, "--x", "step", "--out", out(), "--bootstrap", "1");
+        assertInvalid("invalid value for option '--threads': must be at least 1, got 0", "--form", "power",
+                "--csv", c, "--x", "step", "--out", out(), "--threads", "0");
+        assertInvalid("invalid value for option '--seed': 'abc' is not a whole number", "--form", "power",
+                "--csv", c, "--x", "step", "--out", out(), "--seed", "abc");
+        assertInvalid("option '--out' (<file.json>) should be specified only once", "--form", "power",
+                "--csv", c, "--x", "step", "--out", out(), "--out", out());
+        assertInvalid("invalid value for option '--grid': must be epoch, default, small or a positive number"
+                + " of starts, got 'huge'", "--form", "power", "--csv", c, "--x", "step", "--out", out(),
                 "--grid", "huge");
-        assertInvalid("--grid epoch is defined for forms chinchilla and power only; use default"
-                + " or small for form 'broken'", "--form", "broken", "--csv", c, "--x", "step",
-                "--out", out(), "--grid", "epoch");
+        assertInvalid("invalid value for option '--grid': epoch is defined for forms chinchilla and power"
+                + " only; use default or small for form 'broken'", "--form", "broken", "--csv", c, "--x",
+                "step", "--out", out(), "--grid", "epoch");
         assertInvalid("--x is for one-variable forms; form 'chinchilla' takes --n and --d (or"
                 + " --flop)", "--form", "chinchilla", "--csv", c, "--x", "step", "--out", out());
         assertInvalid("give either --d <token column> or --flop <FLOP column>, not both",
@@ -439,7 +441,7 @@ class FitCommandTest {
         Result r = fit("--form", "power", "--csv", csv.toString(), "--x", "step", "--y",
                 "val loss", "--grid", "5", "--out", blocker.resolve("out.json").toString());
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.firstErrorLine().startsWith("error: cannot write "), r.err());
+        assertTrue(r.firstErrorLine().startsWith("fit: cannot write "), r.err());
     }
 
     private static String[] concat(String[] a, String... b) {

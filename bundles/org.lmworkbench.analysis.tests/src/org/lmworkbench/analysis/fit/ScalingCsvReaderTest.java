@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +36,20 @@ class ScalingCsvReaderTest {
         ScalingDataset d = ScalingCsvReader.read(f, "loss", "N");
         assertArrayEquals(new double[] {1e9, 2.5e10}, d.input(0));
         assertArrayEquals(new double[] {3.5, 2.25}, d.loss());
-        assertEquals(List.of("he said \"hi, there\"", "x"),
-                ScalingCsvReader.splitLine("\"he said \"\"hi, there\"\"\",x", "f", 1));
+    }
+
+    @Test
+    void quotedColumnNamesAndValuesWithCommas() throws IOException {
+        Path f = write("names.csv", "\"size, params\",\"loss, test\"\n\"1e9\", \"3.5\"\n2e9,\"2.25\"\n");
+        ScalingDataset d = ScalingCsvReader.read(f, "loss, test", "size, params");
+        assertArrayEquals(new double[] {1e9, 2e9}, d.input(0));
+        assertArrayEquals(new double[] {3.5, 2.25}, d.loss());
+    }
+
+    @Test
+    void quoteInsideAnUnquotedFieldIsNamed() throws IOException {
+        Path f = write("q.csv", "x,loss\n\"1\"5,2\n");
+        assertEquals(f + " line 2: malformed quoted field (a quote must end its field)", error(f, "loss", "x"));
     }
 
     @Test

@@ -246,7 +246,7 @@ class SweepPointsReaderTest {
     private Result assertInvalid(String expectedMessage, String... args) {
         Result r = FitCommandTest.fit(args);
         assertEquals(2, r.code(), r.err());
-        assertEquals("error: " + expectedMessage, r.firstErrorLine());
+        assertEquals("fit: " + expectedMessage, r.firstErrorLine());
         assertFalse(Files.exists(dir.resolve("o.json")), "no output on invalid input");
         return r;
     }
@@ -346,8 +346,8 @@ class SweepPointsReaderTest {
     void csvAndRunsExcludeEachOther() {
         assertInvalid("give either --csv <file> or --runs <sweep-dir>, not both", "--form",
                 "power", "--csv", "a.csv", "--runs", "sweep", "--x", "w", "--out", out());
-        assertInvalid("missing --csv <file> or --runs <sweep-dir>", "--form", "power", "--x",
-                "w", "--out", out());
+        assertInvalid("missing required option: '--csv=<file>' or '--runs=<sweep-dir>'", "--form", "power",
+                "--x", "w", "--out", out());
     }
 
     @Test

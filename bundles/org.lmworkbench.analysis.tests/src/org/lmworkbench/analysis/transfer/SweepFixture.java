@@ -1,14 +1,13 @@
 package org.lmworkbench.analysis.transfer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.lmworkbench.core.format.Npy;
+import org.lmworkbench.core.format.NpyArray;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
@@ -116,18 +115,8 @@ final class SweepFixture {
         }
     }
 
-    /** A version 1.0 little-endian float64 .npy of a rows x cols matrix. */
+    /** A little-endian float64 .npy of a rows x cols matrix. */
     static byte[] npy(double[] values, int rows, int cols) {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + rows + ", " + cols + "), }";
-        int pad = (64 - (10 + dict.length() + 1) % 64) % 64;
-        byte[] header = (dict + " ".repeat(pad) + "\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer b = ByteBuffer.allocate(10 + header.length + 8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        b.putShort((short) header.length);
-        b.put(header);
-        for (double v : values) {
-            b.putDouble(v);
-        }
-        return b.array();
+        return Npy.encode(NpyArray.of(values, rows, cols));
     }
 }

@@ -10,23 +10,17 @@ import java.util.TreeMap;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunFileException;
+import org.lmworkbench.core.run.SharpnessLine;
 
 /**
- * The samples of one {@code probes/sharpness.jsonl}, read as the file grows. Each line written by
- * the backend's sharpness probe holds {@code step}, {@code eigenvalues} (top-k, largest first),
- * {@code residuals}, {@code hvps}, {@code lr}, {@code threshold} (null when the optimizer has
- * none yet) and {@code threshold_kind}; {@code lambda} is accepted in place of
- * {@code eigenvalues}, the name early hand-written run files used.
+ * The samples of one {@code probes/sharpness.jsonl}, read as the file grows. Each line is core's
+ * {@link SharpnessLine} (which owns the keys and accepts the {@code lambda} of early hand-written
+ * files); a sample keeps what the edge-of-stability analysis needs of it.
  *
  * <p>Samples are kept ordered by step; a later line for a step already seen replaces the
  * earlier one, which is what a resumed run means by writing it again.
  */
 public final class SharpnessSeries {
-
-    /** Key of the eigenvalue array in backend records. */
-    public static final String EIGENVALUES = "eigenvalues";
-    /** Accepted alias of {@link #EIGENVALUES}. */
-    public static final String LAMBDA = "lambda";
 
     private final MetricsReader reader;
     private final TreeMap<Long, SharpnessSample> samples = new TreeMap<>();
@@ -89,32 +83,7 @@ public final class SharpnessSeries {
      * @throws RunFileException naming the file, the line and the key at fault
      */
     public static SharpnessSample sample(Path file, MetricsRecord record) throws RunFileException {
-        long step = record.step();
-        if (step < 0) {
-            throw new RunFileException(file, record.line(), "sharpness record without a numeric 'step'", null);
-        }
-        String key = record.has(EIGENVALUES) ? EIGENVALUES : LAMBDA;
-        double[] eigenvalues;
-        double lr;
-        double threshold;
-        try {
-            eigenvalues = record.numbers(key);
-            lr = record.number("lr");
-            threshold = record.number("threshold");
-        } catch (IllegalArgumentException e) {
-            throw new RunFileException(file, record.line(), e.getMessage(), e);
-        }
-        if (eigenvalues.length == 0) {
-            throw new RunFileException(file, record.line(),
-                    "sharpness record at step " + step + " has no '" + EIGENVALUES + "' array", null);
-        }
-        for (int i = 0; i < eigenvalues.length; i++) {
-            if (Double.isNaN(eigenvalues[i])) {
-                throw new RunFileException(file, record.line(),
-                        "'" + key + "[" + i + "]' is not a number at step " + step, null);
-            }
-        }
-        String kind = record.string("threshold_kind");
-        return new SharpnessSample(step, eigenvalues, lr, threshold, kind);
+        SharpnessLine line = SharpnessLine.read(file, record);
+        return new SharpnessSample(line.step(), line.eigenvalues(), line.lr(), line.threshold(), line.thresholdKind());
     }
 }

@@ -15,6 +15,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.AtomicFiles;
 
 /**
@@ -35,10 +38,10 @@ import org.lmworkbench.core.run.AtomicFiles;
  * directory); 1 internal error (including
  * failure to write the output). Results do not depend on {@code --threads}.
  *
- * <p>Called from the backend's command line by reflection through {@link #run(String[],
- * PrintStream, PrintStream)} with the arguments after the command word.
+ * <p>One of the commands of the backend's command line; it lives here, beside the fitting code,
+ * because the workbench's fit editor reuses its option parsing and data preparation.
  */
-public final class FitCommand {
+public final class FitCommand extends OptionsCommand<FitOptions.Arguments> {
 
     /** Usage text printed by {@code --help}. */
     public static final String USAGE = """
@@ -94,23 +97,8 @@ public final class FitCommand {
 
             Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
-    private FitCommand() {
-    }
-
     /**
-     * Runs the command and exits the JVM with its exit code.
-     *
-     * @param args the arguments after the command word
-     */
-    public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
-        System.out.flush();
-        System.err.flush();
-        System.exit(code);
-    }
-
-    /**
-     * Runs the command in this JVM.
+     * Runs the command in this JVM, as {@code lmw fit} does.
      *
      * @param args the arguments after the command word {@code fit}
      * @param out receives the summary (and {@code --help})
@@ -118,58 +106,40 @@ public final class FitCommand {
      * @return the exit code: 0 done, 2 invalid input, 1 internal error
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        FitOptions options;
+        return new FitCommand().execute(args, out, err);
+    }
+
+    /** The command {@code fit}. */
+    public FitCommand() {
+        super("fit", "--form <name> --csv <file> ...", "fit a scaling law to points of a CSV or a sweep",
+                USAGE, FitOptions.Arguments::new);
+    }
+
+    @Override
+    protected int run(FitOptions.Arguments arguments, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
+        FitOptions options = FitOptions.of(arguments);
         try {
-            options = FitOptions.parse(args);
-        } catch (FitOptions.UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println("run 'lmw fit --help' for usage");
-            return 2;
-        }
-        if (options.help()) {
-            out.println(USAGE);
-            return 0;
-        }
-        try {
-            return execute(options, out);
-        } catch (InvalidInput e) {
-            err.println("error: " + e.getMessage());
-            return 2;
+            return execute(options, out, err);
         } catch (ScalingDataException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("error: cannot write " + options.out() + ": " + e);
-            return 1;
-        } catch (RuntimeException | Error e) {
-            err.println("internal error: " + e);
-            e.printStackTrace(err);
-            return 1;
+            throw new UsageException(e.getMessage(), e);
         }
     }
 
-    /** An invalid input detected after parsing (files, data); exit code 2. */
-    private static final class InvalidInput extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        InvalidInput(String message) {
-            super(message);
-        }
-    }
-
-    private static int execute(FitOptions o, PrintStream out) throws IOException, InvalidInput {
+    private static int execute(FitOptions o, PrintStream out, PrintStream err)
+            throws UsageException, IOException {
         long t0 = System.nanoTime();
         Path csv = o.csv();
         if (csv != null) {
             if (!Files.exists(csv)) {
-                throw new InvalidInput(csv + ": no such file");
+                throw new UsageException(csv + ": no such file");
             }
             if (!Files.isRegularFile(csv)) {
-                throw new InvalidInput(csv + ": not a regular file");
+                throw new UsageException(csv + ": not a regular file");
             }
         }
         if (Files.isDirectory(o.out())) {
-            throw new InvalidInput("--out " + o.out() + " is a directory; give a file name");
+            throw new UsageException("--out " + o.out() + " is a directory; give a file name");
         }
         double[][] cols;
         List<String> pointIds = List.of();
@@ -180,10 +150,10 @@ public final class FitCommand {
             try {
                 cols = ScalingCsvReader.readPositiveColumns(csv, columns);
             } catch (NoSuchFileException e) {
-                throw new InvalidInput(csv + ": no such file");
+                throw new UsageException(csv + ": no such file");
             } catch (IOException e) {
                 // Unreadable input (permissions, not UTF-8, ...) is the user's input problem.
-                throw new InvalidInput(csv + ": cannot read: " + e.getMessage());
+                throw new UsageException(csv + ": cannot read: " + e.getMessage());
             }
         } else {
             ScalingDataset raw;
@@ -194,7 +164,7 @@ public final class FitCommand {
                 });
             } catch (IOException e) {
                 // Unreadable or malformed run files are the user's input problem too.
-                throw new InvalidInput(e.getMessage() == null ? o.runs() + ": cannot read: " + e
+                throw new UsageException(e.getMessage() == null ? o.runs() + ": cannot read: " + e
                         : e.getMessage());
             }
             int inputs = raw.inputCount();
@@ -236,13 +206,18 @@ public final class FitCommand {
         timing.put("total", ms(t0, System.nanoTime()));
         String json = FitResultJson.render(new FitResultJson.Content(o, data, rowsRead, skipped,
                 gridName, fit, boot, timing));
-        AtomicFiles.write(o.out(), json);
+        try {
+            AtomicFiles.write(o.out(), json);
+        } catch (IOException e) {
+            err.println("fit: cannot write " + o.out() + ": " + e);
+            return ExitCodes.INTERNAL;
+        }
         summary(out, o, data, fit, boot, timing.get("total"));
         return 0;
     }
 
     /** Converts FLOP to tokens if asked and drops the highest-loss points. */
-    static ScalingDataset prepare(FitOptions o, double[][] cols) throws InvalidInput {
+    static ScalingDataset prepare(FitOptions o, double[][] cols) throws UsageException {
         return prepare(o, cols, List.of());
     }
 
@@ -251,7 +226,7 @@ public final class FitCommand {
      * for none) follow their points.
      */
     static ScalingDataset prepare(FitOptions o, double[][] cols, List<String> pointIds)
-            throws InvalidInput {
+            throws UsageException {
         int inputs = o.inputColumns().size();
         double[] loss = cols[inputs];
         int total = loss.length;
@@ -268,7 +243,7 @@ public final class FitCommand {
         }
         int k = o.dropHighest();
         if (k > 0 && k >= total) {
-            throw new InvalidInput(o.source() + ": --drop-highest " + k + " would drop all "
+            throw new UsageException(o.source() + ": --drop-highest " + k + " would drop all "
                     + total + " data point" + (total == 1 ? "" : "s"));
         }
         boolean[] keep = new boolean[total];
@@ -302,7 +277,7 @@ public final class FitCommand {
                     keptLoss, keptIds);
         } catch (IllegalArgumentException e) {
             // Only reachable through --flop: FLOP / (6 N) can overflow or underflow.
-            throw new InvalidInput(e.getMessage());
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -320,7 +295,7 @@ public final class FitCommand {
     public static ScalingDataset prepareData(FitOptions o, double[][] cols, List<String> pointIds) {
         try {
             return prepare(o, cols, pointIds);
-        } catch (InvalidInput e) {
+        } catch (UsageException e) {
             throw new ScalingDataException(e.getMessage());
         }
     }

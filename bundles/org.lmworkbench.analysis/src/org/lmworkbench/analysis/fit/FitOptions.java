@@ -1,16 +1,20 @@
 package org.lmworkbench.analysis.fit;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.run.MetricsLine;
+import picocli.CommandLine.Option;
 
 /**
  * Parsed and validated options of {@code lmw fit} (see {@link FitCommand#USAGE}).
  *
- * <p>{@link #parse} checks everything that can be checked without reading the data: option
- * names, values, required options and which column options belong to which form. Every problem
- * is a {@link UsageException} whose message is printed verbatim, and the command exits with 2.
+ * <p>{@link #parse} reads the words with the command line's one option parser
+ * ({@link CommandArguments}) and checks everything that can be checked without reading the data:
+ * option names, values, required options and which column options belong to which form. Every
+ * problem is an {@link ArgumentException} naming the option, and the command exits with 2.
  *
  * @param form the form word as given on the command line, normalised ({@code power},
  *        {@code chinchilla} or {@code broken})
@@ -31,23 +35,63 @@ import java.util.Locale;
  * @param seed bootstrap seed
  * @param dropHighest number of highest-loss points to drop before fitting
  * @param threads worker threads (1 = sequential); results do not depend on it
- * @param help {@code --help} was given (everything else is then ignored)
  */
 public record FitOptions(String form, Path csv, Path runs, Path out, List<String> inputColumns,
         String lossColumn, boolean dFromFlop, double delta, String grid, int bootstrap, long seed,
-        int dropHighest, int threads, boolean help) {
+        int dropHighest, int threads) {
 
     /** Form words accepted by {@code --form}, in the order they are listed in messages. */
     public static final List<String> FORMS = List.of("power", "chinchilla", "broken");
 
-    /** Invalid command line; the message is complete and user-facing. */
-    public static final class UsageException extends Exception {
-        private static final long serialVersionUID = 1L;
+    /** The words of {@code lmw fit}'s command line, as the option parser fills them. */
+    public static final class Arguments {
+        @Option(names = "--form", required = true, paramLabel = "<power|chinchilla|broken>")
+        String form;
 
-        /** @param message the complete message */
-        public UsageException(String message) {
-            super(message);
-        }
+        @Option(names = "--csv", paramLabel = "<file>")
+        String csv;
+
+        @Option(names = "--runs", paramLabel = "<dir>")
+        String runs;
+
+        @Option(names = "--out", required = true, paramLabel = "<file.json>")
+        String out;
+
+        @Option(names = "--x", paramLabel = "<col>")
+        String x;
+
+        @Option(names = "--y", paramLabel = "<col>")
+        String y;
+
+        @Option(names = "--loss", paramLabel = "<col>")
+        String loss;
+
+        @Option(names = "--n", paramLabel = "<col>")
+        String n;
+
+        @Option(names = "--d", paramLabel = "<col>")
+        String d;
+
+        @Option(names = "--flop", paramLabel = "<col>")
+        String flop;
+
+        @Option(names = "--delta", paramLabel = "<x>")
+        double delta = HuberLogObjective.DEFAULT_DELTA;
+
+        @Option(names = "--grid", paramLabel = "<g>")
+        String grid = "default";
+
+        @Option(names = "--bootstrap", paramLabel = "<r>")
+        int bootstrap;
+
+        @Option(names = "--seed", paramLabel = "<long>")
+        long seed;
+
+        @Option(names = "--drop-highest", paramLabel = "<k>")
+        int dropHighest;
+
+        @Option(names = "--threads", paramLabel = "<t>")
+        int threads = Runtime.getRuntime().availableProcessors();
     }
 
     /**
@@ -55,138 +99,74 @@ public record FitOptions(String form, Path csv, Path runs, Path out, List<String
      *
      * @param args arguments, e.g. {@code --form chinchilla --csv f.csv ...}
      * @return the options
-     * @throws UsageException for any invalid, missing or conflicting option
+     * @throws ArgumentException for any invalid, missing or conflicting option
      */
-    public static FitOptions parse(String[] args) throws UsageException {
-        String form = null;
-        String csv = null;
-        String runs = null;
-        String out = null;
-        String x = null;
-        String y = null;
-        String n = null;
-        String d = null;
-        String flop = null;
-        double delta = HuberLogObjective.DEFAULT_DELTA;
-        String grid = "default";
-        int bootstrap = 0;
-        long seed = 0;
-        int dropHighest = 0;
-        int threads = Runtime.getRuntime().availableProcessors();
-        List<String> seen = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                return new FitOptions(null, null, null, null, List.of(), null, false, delta, grid,
-                        0, 0, 0, 1, true);
-            }
-            String name = arg;
-            String value = null;
-            int eq = arg.indexOf('=');
-            if (arg.startsWith("--") && eq > 2) {
-                name = arg.substring(0, eq);
-                value = arg.substring(eq + 1);
-            }
-            if (!name.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "'");
-            }
-            if (seen.contains(name)) {
-                throw new UsageException("option " + name + " given twice");
-            }
-            if (!List.of("--form", "--csv", "--runs", "--out", "--x", "--y", "--loss", "--n", "--d",
-                    "--flop", "--delta", "--grid", "--bootstrap", "--seed", "--drop-highest",
-                    "--threads").contains(name)) {
-                throw new UsageException("unknown option '" + name + "'");
-            }
-            seen.add(name);
-            if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException("option " + name + " needs a value");
-                }
-                value = args[++i];
-            }
-            switch (name) {
-                case "--form" -> form = value;
-                case "--csv" -> csv = value;
-                case "--runs" -> runs = value;
-                case "--out" -> out = value;
-                case "--x" -> x = value;
-                case "--y", "--loss" -> {
-                    if (y != null) {
-                        throw new UsageException("--y and --loss both name the loss column; give"
-                                + " one of them");
-                    }
-                    y = value;
-                }
-                case "--n" -> n = value;
-                case "--d" -> d = value;
-                case "--flop" -> flop = value;
-                case "--delta" -> {
-                    delta = parseDouble(name, value);
-                    if (!(delta > 0) || !Double.isFinite(delta)) {
-                        throw new UsageException("--delta must be a finite number > 0, got "
-                                + value);
-                    }
-                }
-                case "--grid" -> grid = value;
-                case "--bootstrap" -> bootstrap = parseInt(name, value, 0);
-                case "--seed" -> seed = parseLong(name, value);
-                case "--drop-highest" -> dropHighest = parseInt(name, value, 0);
-                case "--threads" -> threads = parseInt(name, value, 1);
-                default -> throw new IllegalStateException(name);
-            }
+    public static FitOptions parse(String[] args) throws ArgumentException {
+        Arguments a = new Arguments();
+        CommandArguments.parse("fit", a, args);
+        return of(a);
+    }
+
+    /**
+     * Checks parsed arguments.
+     *
+     * @throws ArgumentException for any invalid, missing or conflicting option
+     */
+    static FitOptions of(Arguments a) throws ArgumentException {
+        String form = normaliseForm(a.form);
+        if (!(a.delta > 0) || !Double.isFinite(a.delta)) {
+            throw CommandArguments.invalid("--delta", "must be a finite number > 0, got " + a.delta);
         }
-        if (form == null) {
-            throw new UsageException("missing --form (one of " + String.join(", ", FORMS) + ")");
+        CommandArguments.atLeast("--bootstrap", a.bootstrap, 0);
+        if (a.bootstrap == 1) {
+            throw CommandArguments.invalid("--bootstrap", "needs at least 2 resamples (or 0 for none), got 1");
         }
-        form = normaliseForm(form);
-        if (csv != null && runs != null) {
-            throw new UsageException("give either --csv <file> or --runs <sweep-dir>, not both");
+        CommandArguments.atLeast("--drop-highest", a.dropHighest, 0);
+        CommandArguments.atLeast("--threads", a.threads, 1);
+        if (a.y != null && a.loss != null) {
+            throw new ArgumentException("--y and --loss both name the loss column; give one of them");
         }
-        if (csv == null && runs == null) {
-            throw new UsageException("missing --csv <file> or --runs <sweep-dir>");
+        if (a.csv != null && a.runs != null) {
+            throw new ArgumentException("give either --csv <file> or --runs <sweep-dir>, not both");
         }
-        if (out == null) {
-            throw new UsageException("missing --out <file.json>");
+        if (a.csv == null && a.runs == null) {
+            throw new ArgumentException("missing required option: '--csv=<file>' or '--runs=<sweep-dir>'");
         }
-        if (bootstrap == 1) {
-            throw new UsageException("--bootstrap needs at least 2 resamples (or 0 for none),"
-                    + " got 1");
-        }
-        String lossColumn = y != null ? y : runs != null ? "test_loss" : "loss";
+        String y = a.y != null ? a.y : a.loss;
+        String lossColumn = y != null ? y : a.runs != null ? MetricsLine.TEST_LOSS : "loss";
         List<String> inputs;
         boolean dFromFlop = false;
         if (form.equals("chinchilla")) {
-            if (x != null) {
-                throw new UsageException("--x is for one-variable forms; form 'chinchilla' takes"
+            if (a.x != null) {
+                throw new ArgumentException("--x is for one-variable forms; form 'chinchilla' takes"
                         + " --n and --d (or --flop)");
             }
-            if (n == null) {
-                throw new UsageException("form 'chinchilla' needs --n <parameter-count column>");
+            if (a.n == null) {
+                throw new ArgumentException("form 'chinchilla' needs --n <parameter-count column>");
             }
-            if (d != null && flop != null) {
-                throw new UsageException("give either --d <token column> or --flop <FLOP column>,"
+            if (a.d != null && a.flop != null) {
+                throw new ArgumentException("give either --d <token column> or --flop <FLOP column>,"
                         + " not both");
             }
-            if (d == null && flop == null) {
-                throw new UsageException("form 'chinchilla' needs --d <token column> or --flop"
+            if (a.d == null && a.flop == null) {
+                throw new ArgumentException("form 'chinchilla' needs --d <token column> or --flop"
                         + " <FLOP column>");
             }
-            dFromFlop = flop != null;
-            inputs = List.of(n, dFromFlop ? flop : d);
+            dFromFlop = a.flop != null;
+            inputs = List.of(a.n, dFromFlop ? a.flop : a.d);
         } else {
-            for (String[] o : new String[][] {{"--n", n}, {"--d", d}, {"--flop", flop}}) {
+            for (String[] o : new String[][] {{"--n", a.n}, {"--d", a.d}, {"--flop", a.flop}}) {
                 if (o[1] != null) {
-                    throw new UsageException(o[0] + " is for form 'chinchilla'; form '" + form
+                    throw new ArgumentException(o[0] + " is for form 'chinchilla'; form '" + form
                             + "' takes --x and --y");
                 }
             }
-            if (x == null) {
-                throw new UsageException("form '" + form + "' needs --x <input column>");
+            if (a.x == null) {
+                throw new ArgumentException("form '" + form + "' needs --x <input column>");
             }
-            inputs = List.of(x);
+            inputs = List.of(a.x);
         }
-        grid = grid.toLowerCase(Locale.ROOT);
+        String grid = a.grid.toLowerCase(Locale.ROOT);
         if (!List.of("default", "epoch", "small").contains(grid)) {
             int count;
             try {
@@ -195,26 +175,26 @@ public record FitOptions(String form, Path csv, Path runs, Path out, List<String
                 count = 0;
             }
             if (count < 1) {
-                throw new UsageException("--grid must be epoch, default, small or a positive"
+                throw CommandArguments.invalid("--grid", "must be epoch, default, small or a positive"
                         + " number of starts, got '" + grid + "'");
             }
         }
         if (grid.equals("epoch") && form.equals("broken")) {
-            throw new UsageException("--grid epoch is defined for forms chinchilla and power"
+            throw CommandArguments.invalid("--grid", "epoch is defined for forms chinchilla and power"
                     + " only; use default or small for form 'broken'");
         }
-        return new FitOptions(form, csv == null ? null : Path.of(csv),
-                runs == null ? null : Path.of(runs), Path.of(out), inputs, lossColumn, dFromFlop,
-                delta, grid, bootstrap, seed, dropHighest, threads, false);
+        return new FitOptions(form, a.csv == null ? null : Path.of(a.csv),
+                a.runs == null ? null : Path.of(a.runs), Path.of(a.out), inputs, lossColumn, dFromFlop,
+                a.delta, grid, a.bootstrap, a.seed, a.dropHighest, a.threads);
     }
 
     /** Maps a form word (or a library form name) to {@code power}, {@code chinchilla} or {@code broken}. */
-    static String normaliseForm(String word) throws UsageException {
+    static String normaliseForm(String word) throws ArgumentException {
         return switch (word.toLowerCase(Locale.ROOT)) {
             case "power", "power-law", "power-law-with-offset" -> "power";
             case "chinchilla" -> "chinchilla";
             case "broken", "broken-power-law", "bnsl" -> "broken";
-            default -> throw new UsageException("unknown form '" + word + "'; forms: "
+            default -> throw CommandArguments.invalid("--form", "unknown form '" + word + "'; forms: "
                     + String.join(", ", FORMS));
         };
     }
@@ -232,34 +212,5 @@ public record FitOptions(String form, Path csv, Path runs, Path out, List<String
             case "broken" -> new BrokenPowerLaw();
             default -> throw new IllegalStateException(form);
         };
-    }
-
-    private static double parseDouble(String name, String value) throws UsageException {
-        try {
-            return Double.parseDouble(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a number, got '" + value + "'");
-        }
-    }
-
-    private static long parseLong(String name, String value) throws UsageException {
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs an integer, got '" + value + "'");
-        }
-    }
-
-    private static int parseInt(String name, String value, int min) throws UsageException {
-        int v;
-        try {
-            v = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs an integer, got '" + value + "'");
-        }
-        if (v < min) {
-            throw new UsageException(name + " must be >= " + min + ", got " + v);
-        }
-        return v;
     }
 }

@@ -1,24 +1,24 @@
 package org.lmworkbench.analysis.fit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.lmworkbench.core.format.CsvTable;
+import org.lmworkbench.core.format.FileFormatException;
 
 /**
  * Reads scaling-law points from a CSV file with a header row, selecting columns by name.
  *
- * <p>Fields follow RFC 4180 within a line: a field may be double-quoted, may then contain commas,
- * and a doubled quote inside stands for one quote (the reference file has fields such as colour
- * codes that other exporters quote). Blank lines are skipped; a UTF-8 byte-order mark is ignored.
- * Only the requested columns are parsed as numbers, so other columns may hold anything.
+ * <p>The file is read by core's {@link CsvTable}: fields follow RFC 4180, so a field may be
+ * double-quoted, may then contain commas, and a doubled quote inside stands for one quote (the
+ * reference file has fields such as colour codes that other exporters quote). Blank lines are
+ * skipped; a UTF-8 byte-order mark is ignored. Only the requested columns are parsed as numbers,
+ * so other columns may hold anything.
  *
- * <p>Every failure is a {@link ScalingDataException} naming the file, the 1-based physical line
- * and the column. Numbers must be plain decimal literals ({@code 1.5}, {@code -2e-3}); Java-only
+ * <p>Every failure is a {@link ScalingDataException} naming the file, the 1-based line a row
+ * starts on and the column. Numbers must be plain decimal literals ({@code 1.5}, {@code -2e-3}); Java-only
  * spellings such as {@code NaN}, {@code Infinity} or {@code 1.5d} are rejected, because a fit
  * silently fed NaN is worse than an error.
  */
@@ -63,25 +63,16 @@ public final class ScalingCsvReader {
     public static double[][] readPositiveColumns(Path file, List<String> columns)
             throws IOException {
         String name = file.toString();
-        List<String> lines;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            lines = r.lines().toList();
+        List<CsvTable.Row> rows;
+        try {
+            rows = CsvTable.read(file);
+        } catch (FileFormatException e) {
+            throw ScalingDataException.malformed(name, e.line(), e.problem());
         }
-        int headerLine = 0;
-        while (headerLine < lines.size() && lines.get(headerLine).isBlank()) {
-            headerLine++;
-        }
-        if (headerLine == lines.size()) {
+        if (rows.isEmpty()) {
             throw ScalingDataException.emptyFile(name);
         }
-        String headerText = lines.get(headerLine);
-        if (headerText.startsWith("\uFEFF")) {
-            headerText = headerText.substring(1);
-        }
-        List<String> header = splitLine(headerText, name, headerLine + 1);
-        for (int k = 0; k < header.size(); k++) {
-            header.set(k, header.get(k).trim());
-        }
+        List<String> header = rows.get(0).fields();
         int[] positions = new int[columns.size()];
         for (int k = 0; k < columns.size(); k++) {
             positions[k] = header.indexOf(columns.get(k));
@@ -89,20 +80,15 @@ public final class ScalingCsvReader {
                 throw ScalingDataException.missingColumn(name, columns.get(k), header);
             }
         }
-        List<double[]> rows = new ArrayList<>();
-        for (int li = headerLine + 1; li < lines.size(); li++) {
-            String text = lines.get(li);
-            if (text.isBlank()) {
-                continue;
+        double[][] out = new double[columns.size()][rows.size() - 1];
+        for (int i = 1; i < rows.size(); i++) {
+            CsvTable.Row row = rows.get(i);
+            int lineNo = (int) row.line();
+            if (row.size() != header.size()) {
+                throw ScalingDataException.ragged(name, lineNo, row.size(), header.size());
             }
-            int lineNo = li + 1;
-            List<String> fields = splitLine(text, name, lineNo);
-            if (fields.size() != header.size()) {
-                throw ScalingDataException.ragged(name, lineNo, fields.size(), header.size());
-            }
-            double[] row = new double[columns.size()];
             for (int k = 0; k < columns.size(); k++) {
-                String cell = fields.get(positions[k]).trim();
+                String cell = row.get(positions[k]);
                 if (!DECIMAL.matcher(cell).matches()) {
                     throw ScalingDataException.notNumeric(name, lineNo, columns.get(k), cell);
                 }
@@ -110,50 +96,9 @@ public final class ScalingCsvReader {
                 if (!(v > 0) || !Double.isFinite(v)) {
                     throw ScalingDataException.notPositive(name, lineNo, columns.get(k), cell);
                 }
-                row[k] = v;
-            }
-            rows.add(row);
-        }
-        double[][] out = new double[columns.size()][rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            for (int k = 0; k < columns.size(); k++) {
-                out[k][i] = rows.get(i)[k];
+                out[k][i - 1] = v;
             }
         }
-        return out;
-    }
-
-    /** Splits one physical line into fields, honouring double quotes. */
-    static List<String> splitLine(String line, String file, int lineNo) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw ScalingDataException.unterminatedQuote(file, lineNo);
-        }
-        out.add(field.toString());
         return out;
     }
 }

@@ -32,8 +32,8 @@ public final class ScalingDataException extends IllegalArgumentException {
                 + " fields but the header has " + headerFields);
     }
 
-    static ScalingDataException unterminatedQuote(String file, int line) {
-        return new ScalingDataException(file + " line " + line + ": unterminated quoted field");
+    static ScalingDataException malformed(String file, long line, String problem) {
+        return new ScalingDataException(file + " line " + line + ": " + problem);
     }
 
     static ScalingDataException notNumeric(String file, int line, String column, String cell) {

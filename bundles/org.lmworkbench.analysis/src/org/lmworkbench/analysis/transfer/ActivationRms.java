@@ -2,7 +2,7 @@ package org.lmworkbench.analysis.transfer;
 
 import java.io.IOException;
 import java.util.Arrays;
-import org.lmworkbench.core.run.NdArray;
+import org.lmworkbench.core.format.NpyArray;
 import org.lmworkbench.core.run.RunFileException;
 
 /**
@@ -18,8 +18,8 @@ public final class ActivationRms {
     }
 
     /** sqrt(mean x^2) over every element; NaN for an empty array. */
-    public static double rms(NdArray x) {
-        double[] v = x.values();
+    public static double rms(NpyArray x) {
+        double[] v = x.toDoubles();
         if (v.length == 0) {
             return Double.NaN;
         }
@@ -35,13 +35,13 @@ public final class ActivationRms {
      *
      * @throws RunFileException if the shapes differ (the probe set must be the same at every step)
      */
-    public static double deltaRms(NdArray x, NdArray base) throws IOException {
+    public static double deltaRms(NpyArray x, NpyArray base) throws IOException {
         if (!Arrays.equals(x.shape(), base.shape())) {
             throw new RunFileException(java.nio.file.Path.of(x.source()), "shape " + x.shapeText()
                     + " differs from the initial capture " + base.source() + " of shape " + base.shapeText(), null);
         }
-        double[] a = x.values();
-        double[] b = base.values();
+        double[] a = x.toDoubles();
+        double[] b = base.toDoubles();
         if (a.length == 0) {
             return Double.NaN;
         }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import org.lmworkbench.core.run.NdArray;
-import org.lmworkbench.core.run.NpyReader;
+import org.lmworkbench.core.format.Npy;
+import org.lmworkbench.core.format.NpyArray;
 import org.lmworkbench.core.run.RunDirectory;
 
 /**
@@ -64,17 +64,17 @@ public final class CoordinateCheck {
                 notes.add(run.runId() + ": no capture at step 0, so no change from initialisation");
             }
             int w = java.util.Arrays.binarySearch(widths, run.width());
-            Map<String, NdArray> initial = new HashMap<>();
+            Map<String, NpyArray> initial = new HashMap<>();
             for (long step : runSteps) {
                 for (String layer : dir.activationLayers(step)) {
                     if (cancelled.getAsBoolean()) {
                         throw new CancellationException();
                     }
-                    NdArray x = NpyReader.read(dir.activationFile(step, layer));
+                    NpyArray x = Npy.read(dir.activationFile(step, layer));
                     if (step == 0) {
                         initial.put(layer, x);
                     }
-                    NdArray base = initial.get(layer);
+                    NpyArray base = initial.get(layer);
                     double r = ActivationRms.rms(x);
                     double d = base == null ? Double.NaN : ActivationRms.deltaRms(x, base);
                     if (!Double.isFinite(r)) {

@@ -1,6 +1,7 @@
 package org.lmworkbench.analysis.transfer;
 
 import java.util.Objects;
+import org.lmworkbench.core.run.MetricsLine;
 
 /**
  * What the transfer analysis reads from each run.
@@ -18,9 +19,9 @@ public record TransferSettings(String widthKey, String lrKey, String metric, Los
     /** The default learning-rate key. */
     public static final String LR = "optimizer.lr";
     /** The training loss metric. */
-    public static final String TRAIN_LOSS = "train_loss";
+    public static final String TRAIN_LOSS = MetricsLine.TRAIN_LOSS;
     /** The held-out loss metric. */
-    public static final String TEST_LOSS = "test_loss";
+    public static final String TEST_LOSS = MetricsLine.TEST_LOSS;
 
     /** Checks the values. */
     public TransferSettings {

@@ -8,10 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.core.command.BackendCommand;
+import org.lmworkbench.core.command.ExitCodes;
 
 /**
  * Every kind of bad input ends with a message that says what and where, exit code 2, and no run
@@ -134,13 +137,47 @@ class BadInputTest {
     }
 
     @Test
-    void helpAndUnknownCommands() {
-        for (String command : new String[] {"run", "sweep", "resume"}) {
-            Cli.Result r = Cli.run(command, "--help");
-            assertTrue(r.out().contains("usage: lmw-backend " + command), command + ": " + r);
+    void helpListsEveryCommandOfTheTableAndEachHasItsOwnHelp() {
+        Cli.Result list = Cli.run("help");
+        assertEquals(ExitCodes.OK, list.code(), list.toString());
+        for (BackendCommand c : Commands.all()) {
+            assertTrue(list.out().contains("\n  " + c.name() + " " + c.synopsis() + " "), c.name() + ": " + list);
+            assertTrue(list.out().contains(c.summary()), c.name() + ": " + list);
+            Cli.Result help = Cli.run(c.name(), "--help");
+            assertEquals(ExitCodes.OK, help.code(), help.toString());
+            assertTrue(help.out().startsWith("usage: lmw " + c.name()), c.name() + ": " + help);
+            assertEquals(help.out(), Cli.run("help", c.name()).out());
         }
-        assertEquals(ExitCodes.INVALID_INPUT, Cli.run("train").code());
-        assertEquals(ExitCodes.INVALID_INPUT, Cli.run("run", "--bogus").code());
+        assertEquals(List.of("run", "sweep", "resume", "hessian", "similarity", "diagnostics", "fit"),
+                Commands.all().stream().map(BackendCommand::name).toList());
+        Cli.Result unknown = Cli.run("train");
+        assertEquals(ExitCodes.INVALID_INPUT, unknown.code());
+        assertTrue(unknown.err().startsWith("lmw: unknown command 'train'"), unknown.err());
         assertEquals(ExitCodes.INVALID_INPUT, Cli.run("resume", dir.toString()).code());
+    }
+
+    @Test
+    void everyCommandWordsArgumentErrorsAlikeAndNamesTheOption() {
+        for (BackendCommand c : Commands.all()) {
+            Cli.Result unknown = Cli.run(c.name(), "--bogus", "1");
+            assertEquals(ExitCodes.INVALID_INPUT, unknown.code(), unknown.toString());
+            assertEquals(c.name() + ": unknown option: '--bogus'\nrun 'lmw " + c.name() + " --help' for usage\n",
+                    unknown.err());
+        }
+        Cli.Result missing = Cli.run("run", "spec.lmx", "--out");
+        assertEquals("run: missing required parameter for option '--out' (<run-dir>)", missing.err().lines()
+                .findFirst().orElseThrow());
+        Cli.Result notANumber = Cli.run("sweep", "spec.lmx", "--out", "x", "--threads", "two");
+        assertEquals("sweep: invalid value for option '--threads': 'two' is not a whole number",
+                notANumber.err().lines().findFirst().orElseThrow());
+        Cli.Result twice = Cli.run("hessian", "run", "--checkpoint", "1", "--checkpoint", "2");
+        assertEquals("hessian: option '--checkpoint' (<step>) should be specified only once",
+                twice.err().lines().findFirst().orElseThrow());
+        Cli.Result range = Cli.run("diagnostics", "run", "--checkpoint", "1", "--examples", "1");
+        assertEquals("diagnostics: invalid value for option '--examples': must be at least 2, got 1",
+                range.err().lines().findFirst().orElseThrow());
+        for (Cli.Result r : List.of(missing, notANumber, twice, range)) {
+            assertEquals(ExitCodes.INVALID_INPUT, r.code(), r.toString());
+        }
     }
 }

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpzArchive;
+import org.lmworkbench.core.format.Npy;
+import org.lmworkbench.core.format.NpyArray;
+import org.lmworkbench.core.format.Npz;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunDirectory;
@@ -97,8 +98,8 @@ class DeterminismAndResumeTest {
         assertTrue(resumed.out().contains("resuming from step " + lastCheckpoint), resumed.out());
         assertEquals(RunState.COMPLETED, run.readStatus().state());
 
-        Map<String, NpyArray> expected = NpzArchive.read(reference.resolve("checkpoints/step-" + steps + ".npz"));
-        Map<String, NpyArray> actual = NpzArchive.read(killed.resolve("checkpoints/step-" + steps + ".npz"));
+        Map<String, NpyArray> expected = Npz.read(reference.resolve("checkpoints/step-" + steps + ".npz"));
+        Map<String, NpyArray> actual = Npz.read(killed.resolve("checkpoints/step-" + steps + ".npz"));
         assertEquals(expected.keySet(), actual.keySet());
         for (String key : expected.keySet()) {
             assertArrayEquals(expected.get(key).data(), actual.get(key).data(), key);
@@ -148,8 +149,7 @@ class DeterminismAndResumeTest {
         assertEquals(20, status.lastStep());
         assertEquals(List.of(0L, 10L, 20L), run.activationSteps());
         assertEquals(List.of("hidden2"), run.activationLayers(10));
-        NpyArray a = org.lmworkbench.backend.data.NpyFormat.decode(
-                Files.readAllBytes(run.activationFile(10, "hidden2")), "act");
+        NpyArray a = Npy.read(run.activationFile(10, "hidden2"));
         assertArrayEquals(new long[] {256, 48}, a.shape(), "probe_size defaults to 256 = n_train here");
         assertEquals(List.of(10L, 20L), run.checkpointSteps());
         MetricsRecord last = MetricsReader.readAll(run.metricsFile()).get(4);

@@ -1,5 +1,6 @@
 package org.lmworkbench.backend.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -83,6 +84,24 @@ class SyntheticDataTest {
             Datasets.load(s, dir);
         });
         assertTrue(bad.getMessage().contains("t.csv:2:") && bad.getMessage().contains("'x'"), bad.getMessage());
+    }
+
+    @Test
+    void csvWithQuotedFieldsContainingCommas() throws Exception {
+        Path csv = dir.resolve("q.csv");
+        Files.writeString(csv, "\"feature, first\",\"feature, \"\"second\"\"\",\"class, label\"\n"
+                + "\"0.5\",2,1\n"
+                + "1.5, \"3\" ,0\n"
+                + "\"2.5\",\"4\",\"1\"\n");
+        ExperimentSpec s = spec("\"source\": \"csv\", \"path\": \"q.csv\", \"label_column\": \"class, label\","
+                + " \"n_test\": 0", ", \"training\": {\"loss\": \"cross_entropy\"}");
+        DataSplits d = Datasets.load(s, dir);
+        assertEquals(3, d.train().size());
+        assertArrayEquals(new double[] {0.5, 2, 1.5, 3, 2.5, 4}, d.train().x());
+        assertArrayEquals(new int[] {1, 0, 1}, d.train().labels());
+        Files.writeString(csv, "a,b\n1,2\n\"3,4\n");
+        DataException open = assertThrows(DataException.class, () -> Datasets.load(s, dir));
+        assertEquals(csv + ":3: unterminated quoted field", open.getMessage());
     }
 
     @Test

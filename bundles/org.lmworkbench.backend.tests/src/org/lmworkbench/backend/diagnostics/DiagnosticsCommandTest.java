@@ -1,6 +1,7 @@
 package org.lmworkbench.backend.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.cli.Main;
 import org.lmworkbench.backend.data.Batch;
+import org.lmworkbench.backend.data.TruncatedArchives;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.train.Checkpoints;
@@ -58,7 +60,7 @@ class DiagnosticsCommandTest {
     @Test
     void writesAllDiagnosticsOfACheckpoint() throws IOException {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DiagnosticsCommand.run(new String[] {run.toString(), "--checkpoint", "20", "--examples", "120"},
+        int code = new DiagnosticsCommand().execute(new String[] {run.toString(), "--checkpoint", "20", "--examples", "120"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         JsonObject r = JsonParser.parseString(Files.readString(run.resolve("diagnostics/step-20.json"))).getAsJsonObject();
@@ -79,11 +81,24 @@ class DiagnosticsCommandTest {
     @Test
     void missingCheckpointIsAnInputError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = DiagnosticsCommand.run(new String[] {run.toString(), "--checkpoint", "7"},
+        int code = new DiagnosticsCommand().execute(new String[] {run.toString(), "--checkpoint", "7"},
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
         assertEquals(2, code);
         assertEquals("diagnostics: " + new RunDirectory(run.toAbsolutePath().normalize()).checkpointFile(7)
                 + ": no such checkpoint; available steps: [10, 20]", err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test
+    void checkpointCutAtAnEntryBoundaryIsAnInputErrorNamingTheFile() throws IOException {
+        Path checkpoint = run.toAbsolutePath().normalize().resolve("checkpoints/step-10.npz");
+        int length = TruncatedArchives.cutAfterEntries(checkpoint, 3);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new DiagnosticsCommand().execute(new String[] {run.toString(), "--checkpoint", "10"},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(2, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals("diagnostics: " + checkpoint + ": incomplete .npz archive: the zip central directory is"
+                + " missing (is the file, " + length + " bytes, cut off?)", err.toString(StandardCharsets.UTF_8).trim());
+        assertFalse(Files.exists(run.resolve("diagnostics/step-10.json")), "no result from a damaged checkpoint");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.cli.Main;
+import org.lmworkbench.core.run.SharpnessLine;
 
 /**
  * The edge of stability (Cohen et al. 2021), reproduced through the backend's command line:
@@ -57,7 +58,7 @@ class EdgeOfStabilityTest {
         assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
 
         List<JsonObject> records = new ArrayList<>();
-        for (String line : Files.readAllLines(runDir.resolve("probes").resolve(SharpnessProbe.FILE))) {
+        for (String line : Files.readAllLines(runDir.resolve("probes").resolve(SharpnessLine.FILE))) {
             records.add(JsonParser.parseString(line).getAsJsonObject());
         }
         assertEquals(41, records.size(), "one record every 20 steps from 0 to 800");

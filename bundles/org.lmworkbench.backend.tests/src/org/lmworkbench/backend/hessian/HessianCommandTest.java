@@ -18,6 +18,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.cli.Main;
+import org.lmworkbench.backend.data.TruncatedArchives;
+import org.lmworkbench.core.run.SharpnessLine;
 
 /**
  * {@code hessian <run-dir> --checkpoint <n>} on a freshly trained run: the file is written, its top
@@ -39,7 +41,7 @@ class HessianCommandTest {
                 quiet(), quiet()));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = HessianCommand.run(new String[] {runDir.toString(), "--checkpoint", "100", "--top-k", "2",
+        int code = new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "100", "--top-k", "2",
             "--trace", "--density", "--density-runs", "3", "--density-steps", "30", "--trace-samples", "30"},
                 quiet(), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
@@ -48,7 +50,7 @@ class HessianCommandTest {
                 runDir.resolve("probes").resolve("hessian-step-100.json"))).getAsJsonObject();
         JsonObject top = json.getAsJsonObject("top");
         double lambda = top.getAsJsonArray("eigenvalues").get(0).getAsDouble();
-        List<String> lines = Files.readAllLines(runDir.resolve("probes").resolve(SharpnessProbe.FILE));
+        List<String> lines = Files.readAllLines(runDir.resolve("probes").resolve(SharpnessLine.FILE));
         JsonObject probe = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
         assertEquals(100, probe.get("step").getAsInt());
         double probed = probe.getAsJsonArray("eigenvalues").get(0).getAsDouble();
@@ -77,8 +79,16 @@ class HessianCommandTest {
         long parts = top.get("hvps").getAsLong() + trace.get("hvps").getAsLong() + density.get("hvps").getAsLong();
         assertEquals(parts, json.get("hvps").getAsLong(), "every product is accounted for");
 
-        assertEquals(2, HessianCommand.run(new String[] {runDir.toString(), "--checkpoint", "7"}, quiet(), quiet()));
-        assertEquals(2, HessianCommand.run(new String[] {runDir.toString()}, quiet(), quiet()));
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "7"}, quiet(), quiet()));
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString()}, quiet(), quiet()));
+
+        Path checkpoint = runDir.toAbsolutePath().normalize().resolve("checkpoints/step-100.npz");
+        int length = TruncatedArchives.cutAfterEntries(checkpoint, 2);
+        ByteArrayOutputStream cutErr = new ByteArrayOutputStream();
+        assertEquals(2, new HessianCommand().execute(new String[] {runDir.toString(), "--checkpoint", "100"},
+                quiet(), new PrintStream(cutErr, true, StandardCharsets.UTF_8)));
+        assertEquals("hessian: " + checkpoint + ": incomplete .npz archive: the zip central directory is missing"
+                + " (is the file, " + length + " bytes, cut off?)", cutErr.toString(StandardCharsets.UTF_8).trim());
     }
 
     private static PrintStream quiet() {

@@ -21,12 +21,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.backend.data.Batch;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpzArchive;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.train.StepRunner;
 import org.lmworkbench.backend.train.TrainingSetup;
+import org.lmworkbench.core.format.NpyArray;
+import org.lmworkbench.core.format.Npz;
 import org.lmworkbench.core.spec.ExperimentSpec;
 
 /**
@@ -230,7 +230,7 @@ class ModelHvpFiniteDifferenceTest {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         arrays.put("x", NpyArray.of(x, n, c, h, wd));
         arrays.put("y", NpyArray.of(y, n));
-        Files.write(file, NpzArchive.encode(arrays));
+        Files.write(file, Npz.encode(arrays));
         return file;
     }
 

@@ -16,12 +16,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
+import org.lmworkbench.backend.data.TruncatedArchives;
+import org.lmworkbench.core.format.Npy;
+import org.lmworkbench.core.format.NpyArray;
+import org.lmworkbench.core.format.Npz;
 
 /** The similarity command end to end on run directories and .npy files, and its input errors. */
 class SimilarityCommandTest {
@@ -45,7 +49,7 @@ class SimilarityCommandTest {
     }
 
     private int run(String... args) {
-        return SimilarityCommand.run(args, new PrintStream(outBytes, true), new PrintStream(errBytes, true));
+        return new SimilarityCommand().execute(args, new PrintStream(outBytes, true), new PrintStream(errBytes, true));
     }
 
     private String err() {
@@ -58,7 +62,7 @@ class SimilarityCommandTest {
             System.arraycopy(x[i], 0, flat, i * x[0].length, x[0].length);
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, NpyFormat.encode(NpyArray.of(flat, x.length, x[0].length)));
+        Files.write(file, Npy.encode(NpyArray.of(flat, x.length, x[0].length)));
     }
 
     private Path runDir(String id, long seed, int n) throws IOException {
@@ -182,9 +186,31 @@ class SimilarityCommandTest {
     }
 
     @Test
-    void optionErrorsNameTheCommandOnce() {
+    void archiveCutAtAnEntryBoundaryIsAnInputErrorNamingTheFile() throws IOException {
+        Map<String, NpyArray> layers = new LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            double[][] x = gaussian(i, 10, 3);
+            double[] flat = new double[30];
+            for (int r = 0; r < 10; r++) {
+                System.arraycopy(x[r], 0, flat, r * 3, 3);
+            }
+            layers.put("layer" + i, NpyArray.of(flat, 10, 3));
+        }
+        Path whole = Files.write(tmp.resolve("whole.npz"), Npz.encode(layers));
+        Path cut = Files.write(tmp.resolve("cut.npz"), Npz.encode(layers));
+        int length = TruncatedArchives.cutAfterEntries(cut, 2);
+        Path out = tmp.resolve("o.json");
+        assertEquals(2, run("--metric", "cka", "--a", cut.toString(), "--b", whole.toString(), "--out", out.toString()));
+        assertEquals("similarity: " + cut + ": incomplete .npz archive: the zip central directory is missing"
+                + " (is the file, " + length + " bytes, cut off?)", err());
+        assertFalse(Files.exists(out), "no result with fewer layers");
+    }
+
+    @Test
+    void optionErrorsNameTheCommandOnceAndTheOption() {
         assertEquals(2, run("--metric", "cka", "--out", "a.json", "--out", "b.json"));
-        assertEquals("similarity: --out given twice", err());
+        assertEquals("similarity: option '--out' (<file.json>) should be specified only once\n"
+                + "run 'lmw similarity --help' for usage", err());
     }
 
     @Test

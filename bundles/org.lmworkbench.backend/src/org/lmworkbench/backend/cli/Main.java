@@ -1,36 +1,19 @@
 package org.lmworkbench.backend.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
-import org.lmworkbench.analysis.fit.FitCommand;
-import org.lmworkbench.backend.cli.args.CommandArgsException;
-import org.lmworkbench.backend.diagnostics.DiagnosticsCommand;
-import org.lmworkbench.backend.hessian.HessianCommand;
-import org.lmworkbench.backend.similarity.SimilarityCommand;
+import java.util.Optional;
+import org.lmworkbench.core.command.BackendCommand;
+import org.lmworkbench.core.command.ExitCodes;
 
 /**
  * The backend's command line, run in a plain JVM (never inside the workbench's OSGi runtime):
- * {@code run}, {@code sweep}, {@code resume}, and the analyses {@code hessian}, {@code similarity},
- * {@code diagnostics} and {@code fit}. Exit codes: 0 done, 2 invalid input, 3 diverged, 1 internal
- * error (see {@link ExitCodes}). CLI.md documents it for users.
+ * {@code lmw <command> [arguments]} for every command of {@link Commands}, {@code lmw help} for
+ * the list and {@code lmw help <command>} (or {@code <command> --help}) for one. Exit codes: 0 done,
+ * 2 invalid input, 3 diverged, 1 internal error (see {@link ExitCodes}). CLI.md documents it for
+ * users.
  */
 public final class Main {
-
-    static final String HELP = """
-            usage: lmw-backend <command> [options]
-
-            commands:
-              run <spec> --out <run-dir>          train the single run of a spec
-              sweep <spec> --out <dir>            train every run of a sweep, one process each
-              resume <run-dir>                    continue a run from its newest checkpoint
-              hessian <run-dir> --checkpoint <n>  Hessian spectrum of a checkpoint
-              similarity ...                      representation similarity of activations
-              diagnostics <run-dir> --checkpoint <n>  feature-learning diagnostics of a run
-              fit --form <name> --csv <file> ...  fit a scaling law to points of a CSV
-
-            '<command> --help' describes a command. Exit codes: 0 done, 2 invalid input,
-            3 diverged, 1 internal error.""";
 
     private Main() {
     }
@@ -45,32 +28,47 @@ public final class Main {
 
     /** Runs a command in this JVM and returns its exit code (used by tests and {@link #main}). */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            (args.length == 0 ? err : out).println(HELP);
-            return args.length == 0 ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (args[0]) {
-                case "run" -> RunCommand.run(rest, out, err);
-                case "sweep" -> SweepCommand.run(rest, out, err);
-                case "resume" -> ResumeCommand.run(rest, out, err);
-                case "hessian" -> HessianCommand.run(rest, out, err);
-                case "similarity" -> SimilarityCommand.run(rest, out, err);
-                case "diagnostics" -> DiagnosticsCommand.run(rest, out, err);
-                case "fit" -> FitCommand.run(rest, out, err);
-                default -> throw new UsageException("unknown command '" + args[0] + "'\n\n" + HELP);
-            };
-        } catch (UsageException | CommandArgsException e) {
-            err.println(e.getMessage());
+        if (args.length == 0) {
+            err.println(help());
             return ExitCodes.INVALID_INPUT;
-        } catch (IOException e) {
-            err.println("error: " + e);
-            return ExitCodes.INTERNAL;
-        } catch (RuntimeException | Error e) {
-            err.println("internal error: " + e);
-            e.printStackTrace(err);
-            return ExitCodes.INTERNAL;
         }
+        String name = args[0];
+        if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+            if (args.length > 1) {
+                Optional<BackendCommand> command = Commands.named(args[1]);
+                if (command.isPresent()) {
+                    out.println(command.get().usage());
+                    return ExitCodes.OK;
+                }
+                return unknown(args[1], err);
+            }
+            out.println(help());
+            return ExitCodes.OK;
+        }
+        Optional<BackendCommand> command = Commands.named(name);
+        if (command.isEmpty()) {
+            return unknown(name, err);
+        }
+        return command.get().execute(Arrays.copyOfRange(args, 1, args.length), out, err);
+    }
+
+    private static int unknown(String name, PrintStream err) {
+        err.println("lmw: unknown command '" + name + "'\n\n" + help());
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** The command list, from the table. */
+    static String help() {
+        int width = 0;
+        for (BackendCommand c : Commands.all()) {
+            width = Math.max(width, c.name().length() + 1 + c.synopsis().length());
+        }
+        StringBuilder b = new StringBuilder("usage: lmw <command> [arguments]\n\ncommands:\n");
+        for (BackendCommand c : Commands.all()) {
+            String call = c.name() + " " + c.synopsis();
+            b.append("  ").append(call).append(" ".repeat(width - call.length() + 2)).append(c.summary()).append('\n');
+        }
+        return b.append("\n'lmw <command> --help' or 'lmw help <command>' describes a command. Exit codes: 0 done,\n"
+                + "2 invalid input, 3 diverged, 1 internal error.").toString();
     }
 }

@@ -6,22 +6,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code resume <run-dir>}: continues a run from its newest checkpoint (or starts a queued run from
  * step 0; this is also how sweep executors start their runs). A completed run is left alone.
  */
-final class ResumeCommand {
+final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
 
     static final String HELP = """
-            usage: lmw-backend resume <run-dir> [--threads N] [--device auto|cpu|gpu] [--quiet]
+            usage: lmw resume <run-dir> [--threads N] [--device auto|cpu|gpu] [--quiet]
 
             Continues the run in <run-dir> from its newest checkpoint; a queued run starts at step 0.
             Records written after that checkpoint by an interrupted process are dropped and written
@@ -34,20 +38,27 @@ final class ResumeCommand {
 
             exit codes: 0 completed (or nothing to do), 2 invalid input, 3 diverged, 1 internal error""";
 
-    private ResumeCommand() {
+    /** The arguments of {@code resume}. */
+    static final class Options {
+        @Parameters(paramLabel = "<run-dir>")
+        String runDir;
+
+        @Option(names = "--quiet")
+        boolean quiet;
+
+        @Mixin
+        TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "resume", Set.of("threads", "device"),
-                Set.of("quiet"));
-        if (a.help()) {
-            out.println(HELP);
-            return ExitCodes.OK;
-        }
-        if (a.positional().size() != 1) {
-            throw new UsageException("resume needs exactly one run folder\n\n" + HELP);
-        }
-        Path dir = Path.of(a.positional().get(0)).toAbsolutePath().normalize();
+    /** The command {@code resume}. */
+    public ResumeCommand() {
+        super("resume", "<run-dir>", "continue a run from its newest checkpoint",
+                HELP, Options::new);
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Path dir = Path.of(o.runDir).toAbsolutePath().normalize();
         RunDirectory run = new RunDirectory(dir);
         if (!Files.isRegularFile(run.specFile())) {
             throw new UsageException(dir + ": not a run folder (no " + RunDirectory.SPEC + ")");
@@ -72,7 +83,7 @@ final class ResumeCommand {
         if (status != null && status.state() == RunState.RUNNING && isAlive(status.pid())) {
             throw new UsageException(dir + ": is still running in process " + status.pid());
         }
-        ExperimentSpec effective = RunLauncher.withOverrides(spec, a);
+        ExperimentSpec effective = o.overrides.apply(spec);
         RunLauncher.Prepared prepared;
         try {
             prepared = RunLauncher.prepare(effective, null);
@@ -83,7 +94,7 @@ final class ResumeCommand {
             throw e;
         }
         try (prepared) {
-            return RunLauncher.train(run, prepared, a.has("quiet") ? null : out, err);
+            return RunLauncher.train(run, prepared, o.quiet ? null : out, err);
         }
     }
 

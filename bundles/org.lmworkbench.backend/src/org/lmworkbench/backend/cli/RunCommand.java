@@ -4,18 +4,21 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.lmworkbench.backend.cli.args.CommandArgs;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code run <spec> --out <dir>}: trains the single run of a spec into the run folder {@code <dir>}. */
-final class RunCommand {
+final class RunCommand extends OptionsCommand<RunCommand.Options> {
 
     static final String HELP = """
-            usage: lmw-backend run <spec.lmx> --out <run-dir> [--threads N] [--device auto|cpu|gpu]
+            usage: lmw run <spec.lmx> --out <run-dir> [--threads N] [--device auto|cpu|gpu]
 
             Trains the single run described by <spec.lmx> into the run folder <run-dir>
             (spec.json, status.json, metrics.jsonl, probes/, activations/, checkpoints/, log.txt).
@@ -27,28 +30,34 @@ final class RunCommand {
 
             exit codes: 0 completed, 2 invalid input, 3 diverged, 1 internal error""";
 
-    private RunCommand() {
+    /** The arguments of {@code run}. */
+    static final class Options {
+        @Parameters(paramLabel = "<spec.lmx>")
+        String spec;
+
+        @Option(names = "--out", required = true, paramLabel = "<run-dir>")
+        String out;
+
+        @Mixin
+        TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "run", Set.of("out", "threads", "device"),
-                Set.of());
-        if (a.help()) {
-            out.println(HELP);
-            return ExitCodes.OK;
-        }
-        if (a.positional().size() != 1 || !a.has("out")) {
-            throw new UsageException("run needs a spec file and --out <run-dir>\n\n" + HELP);
-        }
-        Path specFile = Path.of(a.positional().get(0));
+    /** The command {@code run}. */
+    public RunCommand() {
+        super("run", "<spec> --out <run-dir>", "train the single run of a spec",
+                HELP, Options::new);
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         if (loaded.isSweep()) {
             throw new UsageException(specFile + ": the spec is a sweep of " + loaded.runs().size()
                     + " runs; use 'sweep " + specFile + " --out <dir>' to run them");
         }
-        ExperimentSpec spec = RunLauncher.withOverrides(
-                SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile), a);
-        Path dir = Path.of(a.get("out")).toAbsolutePath().normalize();
+        ExperimentSpec spec = o.overrides.apply(SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile));
+        Path dir = Path.of(o.out).toAbsolutePath().normalize();
         checkTarget(dir);
         try (RunLauncher.Prepared prepared = RunLauncher.prepare(spec, null)) {
             RunDirectory run = create(dir, spec);

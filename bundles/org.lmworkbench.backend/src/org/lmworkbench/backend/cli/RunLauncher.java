@@ -6,16 +6,17 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.backend.probe.ProbeRegistry;
 import org.lmworkbench.backend.train.Outcome;
 import org.lmworkbench.backend.train.TrainingRun;
 import org.lmworkbench.backend.train.TrainingSetup;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
-import org.lmworkbench.core.spec.SpecException;
 
 /**
  * Shared by {@code run} and {@code resume}: applies command-line overrides, loads the engine, picks
@@ -35,27 +36,6 @@ final class RunLauncher {
             setup.close();
             root.close();
         }
-    }
-
-    /**
-     * The spec with {@code --threads} and {@code --device} applied.
-     *
-     * @throws UsageException if an override is not a valid value
-     */
-    static ExperimentSpec withOverrides(ExperimentSpec spec, CommandArgs args) throws UsageException {
-        ExperimentSpec result = spec;
-        try {
-            Integer threads = args.integer("threads", null);
-            if (threads != null) {
-                result = result.withValue("execution.threads", threads);
-            }
-            if (args.has("device")) {
-                result = result.withValue("execution.device", args.get("device"));
-            }
-        } catch (SpecException e) {
-            throw new UsageException("invalid override: " + e.problems().get(0).message());
-        }
-        return result;
     }
 
     /**
@@ -94,7 +74,8 @@ final class RunLauncher {
 
     /** Trains a prepared run and returns the exit code. */
     static int train(RunDirectory run, Prepared prepared, PrintStream echo, PrintStream err) throws IOException {
-        Outcome outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(), echo);
+        Outcome outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(),
+                ProbeRegistry.factories(), echo);
         switch (outcome.state()) {
             case COMPLETED -> echo(echo, "completed " + run.runId() + " (" + outcome.step() + " steps) in " + run.path());
             case DIVERGED -> err.println(run.runId() + ": diverged: " + outcome.message());

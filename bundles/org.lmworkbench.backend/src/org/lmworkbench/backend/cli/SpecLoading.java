@@ -2,6 +2,7 @@ package org.lmworkbench.backend.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.SpecProblem;
@@ -9,7 +10,8 @@ import org.lmworkbench.core.spec.Specs;
 
 /**
  * Loads spec files for the commands and reports problems like a compiler, one per line:
- * {@code file:line: message} (warnings with {@code warning:}), so editors and terminals can jump to them.
+ * {@code file:line: message} (warnings with {@code warning:}), so editors and terminals can jump to
+ * them; a spec with errors then ends the command with one line saying how many.
  */
 final class SpecLoading {
 
@@ -17,23 +19,20 @@ final class SpecLoading {
     }
 
     /**
-     * Loads and validates {@code file}, printing warnings to {@code err}.
+     * Loads and validates {@code file}, printing every problem to {@code err}.
      *
-     * @throws UsageException listing every error if the spec cannot be used
+     * @throws UsageException saying how many errors the spec has, if it cannot be used
      */
     static SpecLoadResult load(Path file, PrintStream err) throws UsageException {
         SpecLoadResult result = Specs.load(file);
-        StringBuilder errors = new StringBuilder();
+        long errors = 0;
         for (SpecProblem p : result.problems()) {
-            String line = format(file, p);
-            if (p.isError()) {
-                errors.append(errors.isEmpty() ? "" : "\n").append(line);
-            } else {
-                err.println(line);
-            }
+            err.println(format(file, p));
+            errors += p.isError() ? 1 : 0;
         }
         if (result.hasErrors()) {
-            throw new UsageException(errors.toString());
+            throw new UsageException(file + ": the spec has " + errors + (errors == 1 ? " error" : " errors")
+                    + "; nothing was run");
         }
         return result;
     }

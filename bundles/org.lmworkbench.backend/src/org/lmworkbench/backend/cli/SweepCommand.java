@@ -6,16 +6,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.exec.LocalProcessExecutor;
 import org.lmworkbench.backend.exec.RunExecutor;
 import org.lmworkbench.backend.exec.RunRequest;
 import org.lmworkbench.backend.exec.RunResult;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ResolvedRun;
 import org.lmworkbench.core.spec.SpecLoadResult;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code sweep <spec> --out <dir>}: creates {@code <dir>/runs/<run-id>/} for every run of the spec
@@ -23,10 +28,10 @@ import org.lmworkbench.core.spec.SpecLoadResult;
  * through a {@link RunExecutor}. Existing run folders are resumed, so re-running a sweep completes
  * what is missing and leaves finished runs alone.
  */
-final class SweepCommand {
+final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
     static final String HELP = """
-            usage: lmw-backend sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
+            usage: lmw sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
 
             Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
             process, K at a time (default: execution.parallel). A failed or diverged run does not stop
@@ -40,36 +45,40 @@ final class SweepCommand {
             exit codes: 0 all completed, 2 invalid input (in the spec or in some run),
                         3 some run diverged, 1 some run failed""";
 
-    private SweepCommand() {
+    /** The arguments of {@code sweep}. */
+    static final class Options {
+        @Parameters(paramLabel = "<spec.lmx>")
+        String spec;
+
+        @Option(names = "--out", required = true, paramLabel = "<dir>")
+        String out;
+
+        @Option(names = "--parallel", paramLabel = "K")
+        Integer parallel;
+
+        @Mixin
+        TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws UsageException, IOException {
-        CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.BACKEND, "sweep",
-                Set.of("out", "parallel", "threads", "device"), Set.of());
-        if (a.help()) {
-            out.println(HELP);
-            return ExitCodes.OK;
+    /** The command {@code sweep}. */
+    public SweepCommand() {
+        super("sweep", "<spec> --out <dir>", "train every run of a sweep, one process each",
+                HELP, Options::new);
+    }
+
+    @Override
+    protected int run(Options o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        if (o.parallel != null) {
+            CommandArguments.atLeast("--parallel", o.parallel, 1);
         }
-        if (a.positional().size() != 1 || !a.has("out")) {
-            throw new UsageException("sweep needs a spec file and --out <dir>\n\n" + HELP);
-        }
-        Path specFile = Path.of(a.positional().get(0));
+        Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         List<ResolvedRun> runs = loaded.runs();
         // Overrides are validated here once, so that a bad value is one message rather than one per run.
-        RunLauncher.withOverrides(runs.get(0).spec(), a);
-        int parallel = a.integer("parallel", runs.get(0).spec().execution().parallel());
-        if (parallel < 1) {
-            throw new UsageException("--parallel must be at least 1");
-        }
-        List<String> extra = new ArrayList<>();
-        for (String key : new String[] {"threads", "device"}) {
-            if (a.has(key)) {
-                extra.add("--" + key);
-                extra.add(a.get(key));
-            }
-        }
-        Path runsFolder = Path.of(a.get("out")).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
+        o.overrides.apply(runs.get(0).spec());
+        int parallel = o.parallel != null ? o.parallel : runs.get(0).spec().execution().parallel();
+        List<String> extra = o.overrides.arguments();
+        Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
         List<RunRequest> requests = new ArrayList<>();
         for (ResolvedRun r : runs) {
             ExperimentSpec spec = SpecLoading.absoluteDataPath(r.spec(), specFile);

@@ -1,11 +1,9 @@
 package org.lmworkbench.backend.data;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import org.lmworkbench.core.format.NpyArray;
 
 /**
  * Training data in numpy files.
@@ -22,15 +20,7 @@ final class NpyData {
     }
 
     static ArrayDataset[] readNpy(Path file, boolean classify) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new DataException(file + ": file not found");
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        NpyArray array = NpyFormat.decode(bytes, file.toString());
+        NpyArray array = NpyArrays.read(file);
         long[] shape = array.shape();
         if (shape.length != 2 || shape[1] < 2) {
             throw new DataException(file + ": a .npy data file must be a 2-D array [examples, features + 1] whose "
@@ -49,7 +39,7 @@ final class NpyData {
     }
 
     static ArrayDataset[] readNpz(Path file, boolean classify) {
-        Map<String, NpyArray> arrays = NpzArchive.read(file);
+        Map<String, NpyArray> arrays = NpyArrays.readArchive(file);
         ArrayDataset train = pair(file, arrays, "x", "y", classify);
         ArrayDataset test = arrays.containsKey("x_test") ? pair(file, arrays, "x_test", "y_test", classify) : null;
         if (test != null && !Arrays.equals(test.example(), train.example())) {

@@ -5,28 +5,33 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
-import org.lmworkbench.backend.cli.args.CommandArgsException;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
-import org.lmworkbench.backend.similarity.SimilarityException;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
-import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
+import org.lmworkbench.core.run.DiagnosticsFile;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n]}:
@@ -37,7 +42,7 @@ import org.lmworkbench.core.spec.ExperimentSpec;
  * collapse of the last hidden layer (classification). Default output:
  * {@code <run-dir>/diagnostics/step-<n>.json}. Exit codes: 0 done, 2 invalid input, 1 internal.
  */
-public final class DiagnosticsCommand {
+public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.Arguments> {
 
     static final String HELP = """
             usage: lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n] [--threads n]
@@ -46,108 +51,91 @@ public final class DiagnosticsCommand {
             neural feature ansatz correlation per dense layer (mlp), neural collapse NC1-NC4 of the last
             hidden layer (classification). Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
-    private static final String NAME = "diagnostics";
+    /** The words of the command line, as the option parser fills them. */
+    public static final class Arguments {
+        @Parameters(paramLabel = "<run-dir>")
+        String runDir;
 
-    private DiagnosticsCommand() {
+        @Option(names = "--checkpoint", paramLabel = "<step>")
+        Long checkpoint;
+
+        @Option(names = "--out", paramLabel = "<file.json>")
+        String out;
+
+        @Option(names = "--examples")
+        int examples = 512;
+
+        @Option(names = "--threads")
+        int threads = 1;
     }
 
-    /** Runs the command as a program (the backend's Main dispatches to {@link #run} instead). */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    /** The command {@code diagnostics}. */
+    public DiagnosticsCommand() {
+        super("diagnostics", "<run-dir> --checkpoint <n>", "feature-learning diagnostics of a checkpoint",
+                HELP, Arguments::new);
     }
 
-    /** Runs the command; {@code args} are the words after {@code diagnostics}. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    @Override
+    protected int run(Arguments o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        int examples = (int) CommandArguments.atLeast("--examples", o.examples, 2);
+        int threads = (int) CommandArguments.atLeast("--threads", o.threads, 1);
+        RunDirectory run = new RunDirectory(Path.of(o.runDir).toAbsolutePath().normalize());
+        if (!Files.isRegularFile(run.specFile())) {
+            throw new UsageException(run.path() + ": not a run folder (no spec.json)");
+        }
+        if (o.checkpoint == null) {
+            throw new ArgumentException("missing required option: '--checkpoint=<step>'; available steps: "
+                    + run.checkpointSteps());
+        }
+        long step = CommandArguments.atLeast("--checkpoint", o.checkpoint, 0);
+        Path checkpoint = run.checkpointFile(step);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UsageException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
+        }
+        Path target = o.out != null ? Path.of(o.out) : run.diagnosticsFile(step);
         try {
-            CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, NAME,
-                    Set.of("checkpoint", "out", "examples", "threads"), Set.of());
-            if (o.help()) {
-                out.println(HELP);
-                return 0;
-            }
-            if (o.positional().size() != 1) {
-                throw new SimilarityException(NAME + ": expected one run directory (see --help)");
-            }
-            RunDirectory run = new RunDirectory(Path.of(o.positional().get(0)).toAbsolutePath().normalize());
-            if (!Files.isRegularFile(run.specFile())) {
-                throw new SimilarityException(run.path() + ": not a run folder (no spec.json)");
-            }
-            long step = o.number("checkpoint", -1, 0);
-            if (step < 0) {
-                throw new SimilarityException(NAME + ": --checkpoint <step> is required; available steps: "
-                        + run.checkpointSteps());
-            }
-            Path checkpoint = run.checkpointFile(step);
-            if (!Files.isRegularFile(checkpoint)) {
-                throw new SimilarityException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
-            }
             ExperimentSpec spec = run.readSpec();
-            Path target = o.get("out") != null ? Path.of(o.get("out"))
-                    : run.path().resolve("diagnostics").resolve("step-" + step + ".json");
-            int examples = (int) o.number("examples", 512, 2);
-            Engine engine = Engines.pytorch((int) o.number("threads", 1, 1));
+            Engine engine = Engines.pytorch(threads);
             Device device = DeviceChoice.choose(spec.execution().device(), engine);
-            JsonObject json;
+            DiagnosticsFile result;
             try (NDManager manager = engine.newBaseManager(device);
                  TrainingSetup setup = TrainingSetup.open(spec, device, manager)) {
-                json = compute(run, step, spec, setup, Checkpoints.load(checkpoint, setup.model(), spec, setup.manager()),
+                result = compute(target, run, step, spec, setup,
+                        Checkpoints.load(checkpoint, setup.model(), spec, setup.manager()),
                         setup.data().trainingSubset(examples));
             }
-            AtomicFiles.write(target, new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeSpecialFloatingPointValues()
-                    .create().toJson(json) + "\n");
-            out.println("diagnostics: wrote " + target);
-            return 0;
-        } catch (CommandArgsException e) {
-            err.println(e.getMessage()); // already starts with "diagnostics: "
-            return 2;
-        } catch (SimilarityException | DataException | DeviceChoice.DeviceUnavailableException e) {
-            err.println("diagnostics: " + e.getMessage());
-            return 2;
-        } catch (Exception | Error e) {
-            err.println("diagnostics: internal error: " + e);
-            e.printStackTrace(err);
-            return 1;
+            result.write();
+        } catch (RunFileException | DataException | DeviceChoice.DeviceUnavailableException e) {
+            throw new UsageException(e.getMessage(), e);
         }
+        out.println("diagnostics: wrote " + target);
+        return ExitCodes.OK;
     }
 
-    static JsonObject compute(RunDirectory run, long step, ExperimentSpec spec, TrainingSetup setup, ParameterSet now,
-            Batch batch) {
+    static DiagnosticsFile compute(Path target, RunDirectory run, long step, ExperimentSpec spec,
+            TrainingSetup setup, ParameterSet now, Batch batch) {
         Model model = setup.model();
         ParameterSet init = model.init(setup.manager(), spec.seed(), TrainingSetup.dtype(spec));
-        JsonObject json = new JsonObject();
-        json.addProperty("kind", "diagnostics");
-        json.addProperty("run", run.runId());
-        json.addProperty("step", step);
-        json.addProperty("model", model.family());
-        json.addProperty("examples", batch.size());
-
-        JsonObject change = new JsonObject();
+        Map<String, Double> change = new LinkedHashMap<>();
         double moved = 0;
         double base = 0;
         for (String name : now.names()) {
-            change.addProperty(name, LazyRichDiagnostics.relativeChange(now.get(name), init.get(name)));
+            change.put(name, LazyRichDiagnostics.relativeChange(now.get(name), init.get(name)));
             double[] terms = LazyRichDiagnostics.changeTerms(now.get(name), init.get(name));
             moved += terms[0];
             base += terms[1];
         }
-        change.addProperty("all", Math.sqrt(moved) / Math.sqrt(base));
-        json.add("relative_weight_change", change);
-
         Map<String, NDArray> hiddenNow = capture(model, now, batch.x());
         Map<String, NDArray> hiddenInit = capture(model, init, batch.x());
-        JsonObject kernel = new JsonObject();
+        Map<String, DiagnosticsFile.KernelAlignment> kernel = new LinkedHashMap<>();
         for (String layer : hiddenNow.keySet()) {
-            JsonObject entry = new JsonObject();
-            entry.addProperty("alignment_to_init", LazyRichDiagnostics.kernelAlignment(hiddenInit.get(layer),
-                    hiddenNow.get(layer)));
-            entry.addProperty("centred_alignment_to_init", LazyRichDiagnostics.centredAlignment(hiddenInit.get(layer),
-                    hiddenNow.get(layer)));
-            kernel.add(layer, entry);
+            kernel.put(layer, new DiagnosticsFile.KernelAlignment(
+                    LazyRichDiagnostics.kernelAlignment(hiddenInit.get(layer), hiddenNow.get(layer)),
+                    LazyRichDiagnostics.centredAlignment(hiddenInit.get(layer), hiddenNow.get(layer))));
         }
-        json.add("hidden_kernel", kernel);
-        json.add("neural_feature_ansatz", nfa(model, now, batch.x()));
-        json.add("neural_collapse", collapse(model, now, batch, hiddenNow));
-        return json;
+        return new DiagnosticsFile(target, run.runId(), step, model.family(), batch.size(), change,
+                Math.sqrt(moved) / Math.sqrt(base), kernel, nfa(model, now, batch.x()),
+                collapse(model, now, batch, hiddenNow));
     }
 
     private static Map<String, NDArray> capture(Model model, ParameterSet params, NDArray x) {
@@ -156,31 +144,30 @@ public final class DiagnosticsCommand {
         return captured;
     }
 
-    private static JsonObject nfa(Model model, ParameterSet params, NDArray x) {
-        JsonObject nfa = new JsonObject();
+    private static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
         if (!model.family().equals("mlp")) {
-            nfa.addProperty("skipped", "the neural feature ansatz probe supports mlp models");
-            return nfa;
+            return new DiagnosticsFile.FeatureAnsatz("the neural feature ansatz probe supports mlp models", List.of());
         }
+        List<DiagnosticsFile.LayerCorrelation> layers = new ArrayList<>();
         for (String layer : model.layerNames()) {
             NDArray weight = params.get(layer + ".weight");
             double[][] featureMatrix = NeuralFeatureAnsatz.featureMatrix(weight);
             try {
                 double[][] agop = layer.equals(model.layerNames().get(0)) ? LayerAgop.ofInput(model, params, x)
                         : LayerAgop.viaBias(model, params, x, layer);
-                nfa.addProperty(layer, NeuralFeatureAnsatz.correlation(featureMatrix, agop));
+                layers.add(new DiagnosticsFile.LayerCorrelation(layer,
+                        NeuralFeatureAnsatz.correlation(featureMatrix, agop), null));
             } catch (IllegalArgumentException e) {
-                nfa.addProperty(layer, "skipped: " + e.getMessage());
+                layers.add(new DiagnosticsFile.LayerCorrelation(layer, Double.NaN, e.getMessage()));
             }
         }
-        return nfa;
+        return new DiagnosticsFile.FeatureAnsatz(null, layers);
     }
 
-    private static JsonObject collapse(Model model, ParameterSet params, Batch batch, Map<String, NDArray> hidden) {
-        JsonObject nc = new JsonObject();
+    private static DiagnosticsFile.Collapse collapse(Model model, ParameterSet params, Batch batch,
+            Map<String, NDArray> hidden) {
         if (batch.labels() == null || hidden.isEmpty()) {
-            nc.addProperty("skipped", "neural collapse needs a classification task and a hidden layer");
-            return nc;
+            return DiagnosticsFile.Collapse.skipped("neural collapse needs a classification task and a hidden layer");
         }
         String last = model.layerNames().get(model.layerNames().size() - 1);
         NDArray logits = model.forward(params, batch.x(), false);
@@ -194,15 +181,10 @@ public final class DiagnosticsCommand {
         double[][] features = NeuralFeatureAnsatz.toRect(h.reshape(h.getShape().get(0), -1));
         try {
             NeuralCollapse r = NeuralCollapse.of(features, batch.labels(), classes, classifier, predictions);
-            nc.addProperty("layer", last);
-            nc.addProperty("nc1", r.nc1());
-            nc.addProperty("nc2_equinorm", r.nc2Equinorm());
-            nc.addProperty("nc2_equiangular", r.nc2Equiangular());
-            nc.addProperty("nc3", r.nc3());
-            nc.addProperty("nc4", r.nc4());
+            return new DiagnosticsFile.Collapse(null, last, r.nc1(), r.nc2Equinorm(), r.nc2Equiangular(), r.nc3(),
+                    r.nc4());
         } catch (IllegalArgumentException e) {
-            nc.addProperty("skipped", e.getMessage());
+            return DiagnosticsFile.Collapse.skipped(e.getMessage());
         }
-        return nc;
     }
 }

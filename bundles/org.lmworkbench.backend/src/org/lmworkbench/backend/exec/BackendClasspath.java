@@ -30,6 +30,10 @@ public final class BackendClasspath {
         {"com.google.gson.Gson", "org.lmworkbench.core.spec.ExperimentSpec"},
         {"com.fasterxml.jackson.core.JsonFactory", "org.lmworkbench.core.spec.ExperimentSpec"},
         {"org.apache.commons.math3.util.FastMath", "org.lmworkbench.analysis.spectral.LinearOperator"},
+        {"picocli.CommandLine", "org.lmworkbench.core.spec.ExperimentSpec"},
+        {"org.apache.commons.csv.CSVFormat", "org.lmworkbench.core.spec.ExperimentSpec"},
+        {"org.apache.commons.io.IOUtils", "org.lmworkbench.core.spec.ExperimentSpec"},
+        {"org.apache.commons.codec.binary.Base64", "org.lmworkbench.core.spec.ExperimentSpec"},
         {"ai.djl.engine.Engine", "org.lmworkbench.backend.exec.BackendClasspath"},
     };
 

@@ -1,20 +1,18 @@
 package org.lmworkbench.backend.hessian;
 
+import static org.lmworkbench.core.command.CommandArguments.atLeast;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonObject;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Arrays;
 
-import org.lmworkbench.backend.cli.args.CommandArgs;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
@@ -23,26 +21,34 @@ import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.LrSchedule;
 import org.lmworkbench.backend.train.Checkpoints;
 import org.lmworkbench.backend.train.TrainingSetup;
-import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
+import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ProbeSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code lmw-backend hessian <run-dir> --checkpoint <step> [--top-k k] [--trace] [--density]}:
- * the Hessian spectrum of a checkpoint's training loss, written atomically to
- * {@code probes/hessian-step-<step>.json} of the run (see {@link #USAGE}).
+ * {@code lmw hessian <run-dir> --checkpoint <step> [--top-k k] [--trace] [--density]}: the Hessian
+ * spectrum of a checkpoint's training loss, written atomically to
+ * {@code probes/hessian-step-<step>.json} of the run ({@link CheckpointSpectrumFile}).
  *
  * <p>The Hessian is that of the training objective over the same fixed prefix of training examples
  * the run's sharpness probe uses ({@code probes.sharpness.examples}), in the run's dtype and in
  * training mode, so the file is directly comparable with {@code probes/sharpness.jsonl}. All
- * estimates share one gradient graph. Called by the backend's {@code Main} through reflection.
+ * estimates share one gradient graph.
  */
-public final class HessianCommand {
+public final class HessianCommand extends OptionsCommand<HessianCommand.Arguments> {
 
-    /** Usage text printed by {@code --help} and on errors. */
+    /** Usage text printed by {@code --help}. */
     public static final String USAGE = """
-            usage: lmw-backend hessian <run-dir> --checkpoint <step> [--top-k K] [--trace] [--density]
+            usage: lmw hessian <run-dir> --checkpoint <step> [--top-k K] [--trace] [--density]
                    [--examples N] [--tolerance T] [--max-iterations M] [--trace-samples S]
                    [--density-runs R] [--density-steps M] [--sigma S] [--grid G] [--threads N] [--seed S]
 
@@ -55,8 +61,56 @@ public final class HessianCommand {
 
             exit codes: 0 done, 2 invalid input, 1 internal error""";
 
+    /** The words of the command line, as the option parser fills them. */
+    public static final class Arguments {
+        @Parameters(paramLabel = "<run-dir>")
+        String runDir;
+
+        @Option(names = "--checkpoint", paramLabel = "<step>")
+        Long checkpoint;
+
+        @Option(names = "--top-k")
+        Integer topK;
+
+        @Option(names = "--trace")
+        boolean trace;
+
+        @Option(names = "--density")
+        boolean density;
+
+        @Option(names = "--examples")
+        Integer examples;
+
+        @Option(names = "--tolerance")
+        Double tolerance;
+
+        @Option(names = "--max-iterations")
+        Integer maxIterations;
+
+        @Option(names = "--trace-samples")
+        Integer traceSamples;
+
+        @Option(names = "--density-runs")
+        int densityRuns = 10;
+
+        @Option(names = "--density-steps")
+        int densitySteps = 80;
+
+        @Option(names = "--sigma")
+        Double sigma;
+
+        @Option(names = "--grid")
+        int grid = 512;
+
+        @Option(names = "--threads")
+        Integer threads;
+
+        @Option(names = "--seed")
+        long seed;
+    }
+
     /**
-     * Parsed arguments of {@code hessian <run-dir> --checkpoint <step> ...}. Values left at
+     * Validated arguments of {@code hessian <run-dir> --checkpoint <step> ...}. Values left at
      * {@code -1} / {@code NaN} mean "take it from the run's spec" (its {@code probes.sharpness} and
      * {@code probes.trace} settings) or from the published defaults (SLQ: 10 runs x 80 steps, Ghorbani
      * et al. 2019).
@@ -82,94 +136,58 @@ public final class HessianCommand {
             int gridPoints, int threads, long seed) {
 
         /**
-         * @param args arguments after the word {@code hessian}
-         * @return the options
-         * @throws IllegalArgumentException with a user-facing message for invalid arguments
+         * Checks the values.
+         *
+         * @throws ArgumentException naming the option at fault
          */
-        static Options parse(String[] args) {
-            CommandArgs a = CommandArgs.parse(args, CommandArgs.Style.HESSIAN, "hessian",
-                    Set.of("checkpoint", "top-k", "examples", "tolerance", "max-iterations", "trace-samples",
-                            "density-runs", "density-steps", "sigma", "grid", "threads", "seed"),
-                    Set.of("trace", "density"));
-            long checkpoint = a.number("checkpoint", -1, 0);
-            int topK = (int) a.number("top-k", -1, 1);
-            int examples = (int) a.number("examples", -1, 1);
-            double tolerance = a.positive("tolerance", Double.NaN);
-            int maxIterations = (int) a.number("max-iterations", -1, 1);
-            int traceSamples = (int) a.number("trace-samples", -1, 1);
-            int densityRuns = (int) a.number("density-runs", 10, 1);
-            int densitySteps = (int) a.number("density-steps", 80, 1);
-            double sigma = a.positive("sigma", Double.NaN);
-            int grid = (int) a.number("grid", 512, 2);
-            int threads = (int) a.number("threads", -1, 1);
-            long seed = a.number("seed", 0, 0);
-            if (a.positional().size() != 1) {
-                throw new IllegalArgumentException("expected one run folder, got " + a.positional().size());
-            }
-            if (checkpoint < 0) {
-                throw new IllegalArgumentException("--checkpoint <step> is required");
-            }
-            return new Options(Path.of(a.positional().get(0)), checkpoint, topK, a.has("trace"), a.has("density"),
-                    examples, tolerance, maxIterations, traceSamples, densityRuns, densitySteps, sigma, grid, threads,
-                    seed);
+        static Options of(Arguments a) throws ArgumentException {
+            return new Options(Path.of(a.runDir), a.checkpoint == null ? -1 : atLeast("--checkpoint", a.checkpoint, 0),
+                    orUnset("--top-k", a.topK, 1), a.trace, a.density, orUnset("--examples", a.examples, 1),
+                    a.tolerance == null ? Double.NaN : CommandArguments.positive("--tolerance", a.tolerance),
+                    orUnset("--max-iterations", a.maxIterations, 1), orUnset("--trace-samples", a.traceSamples, 1),
+                    (int) atLeast("--density-runs", a.densityRuns, 1), (int) atLeast("--density-steps", a.densitySteps, 1),
+                    a.sigma == null ? Double.NaN : CommandArguments.positive("--sigma", a.sigma),
+                    (int) atLeast("--grid", a.grid, 2), orUnset("--threads", a.threads, 1), atLeast("--seed", a.seed, 0));
+        }
+
+        private static int orUnset(String option, Integer value, int minimum) throws ArgumentException {
+            return value == null ? -1 : (int) atLeast(option, value, minimum);
         }
     }
 
-    private HessianCommand() {
+    /** The command {@code hessian}. */
+    public HessianCommand() {
+        super("hessian", "<run-dir> --checkpoint <n>", "Hessian spectrum of a checkpoint",
+                USAGE, Arguments::new);
     }
 
-    /**
-     * @param args arguments after {@code hessian}
-     * @return exit code: 0 done, 2 invalid input, 1 internal error
-     */
-    public static int run(String[] args) {
-        return run(args, System.out, System.err);
-    }
-
-    /**
-     * @param args arguments after {@code hessian}
-     * @param out  receives the summary
-     * @param err  receives error messages
-     * @return exit code: 0 done, 2 invalid input, 1 internal error
-     */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
-        for (String a : args) {
-            if (a.equals("--help") || a.equals("-h")) {
-                out.println(USAGE);
-                return 0;
-            }
+    @Override
+    protected int run(Arguments arguments, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Options o = Options.of(arguments);
+        RunDirectory run = new RunDirectory(o.runDir().toAbsolutePath().normalize());
+        if (!Files.isRegularFile(run.specFile())) {
+            throw new UsageException(run.path() + ": not a run folder (no spec.json)");
         }
-        Options o;
-        RunDirectory run;
+        if (o.checkpoint() < 0) {
+            throw new ArgumentException("missing required option: '--checkpoint=<step>'; available steps: "
+                    + run.checkpointSteps());
+        }
         ExperimentSpec spec;
-        Path checkpoint;
         try {
-            o = Options.parse(args);
-            run = new RunDirectory(o.runDir().toAbsolutePath().normalize());
-            if (!Files.isRegularFile(run.specFile())) {
-                throw new IllegalArgumentException(run.path() + ": not a run folder (no spec.json)");
-            }
             spec = run.readSpec();
-            checkpoint = run.checkpointFile(o.checkpoint());
-            if (!Files.isRegularFile(checkpoint)) {
-                throw new IllegalArgumentException(checkpoint + ": no such checkpoint; available steps: "
-                        + run.checkpointSteps());
-            }
-        } catch (IllegalArgumentException | IOException e) {
-            err.println("hessian: " + e.getMessage() + "\n\n" + USAGE);
-            return 2;
+        } catch (RunFileException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        Path checkpoint = run.checkpointFile(o.checkpoint());
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new UsageException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
         }
         try {
             Path file = compute(o, run, spec, checkpoint, out);
             out.println("wrote " + file);
-            return 0;
+            return ExitCodes.OK;
         } catch (DataException | DeviceChoice.DeviceUnavailableException e) {
-            err.println("hessian: " + e.getMessage());
-            return 2;
-        } catch (IOException | RuntimeException e) {
-            err.println("hessian: internal error: " + e);
-            e.printStackTrace(err);
-            return 1;
+            throw new UsageException(e.getMessage(), e);
         }
     }
 
@@ -187,55 +205,39 @@ public final class HessianCommand {
             double lr = new LrSchedule(spec.optimizer(), spec.training().steps())
                     .at(Math.max(0, o.checkpoint() - 1));
             StabilityThreshold threshold = StabilityThreshold.of(spec.optimizer(), lr);
-
-            JsonObject json = new JsonObject();
-            json.addProperty("run", run.runId());
-            json.addProperty("step", o.checkpoint());
-            json.addProperty("checkpoint", run.path().relativize(checkpoint).toString());
-            json.addProperty("examples", batch.size());
-            json.addProperty("mode", ModelHessian.MODE);
-            json.addProperty("parameters", params.elementCount());
-            json.addProperty("lr", lr);
-            // The Hessian of the loss is compared with the GD-family threshold; Adam's threshold
-            // concerns the preconditioned Hessian, which depends on optimizer state this command
-            // does not use, so none is written for Adam.
-            CheckpointSpectrum.number(json, "threshold", threshold.preconditioned() ? Double.NaN : threshold.value());
-            json.addProperty("threshold_kind", threshold.preconditioned() ? "none" : threshold.kind());
+            CheckpointSpectrumFile result;
             try (HessianOperator op = new HessianOperator(ModelHessian.product(setup.model(), params, setup.loss(),
                     batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
-                json.addProperty("dtype", op.product().layout().dataType().toString().toLowerCase());
                 CheckpointSpectrum spectrum = new CheckpointSpectrum(op, o.seed());
-                json.addProperty("loss", op.product().loss());
                 int k = o.topK() > 0 ? o.topK() : s.topK();
-                json.add("top", spectrum.top(k, Double.isNaN(o.tolerance()) ? s.tolerance() : o.tolerance(),
-                        o.maxIterations() > 0 ? o.maxIterations() : Math.max(s.maxIterations(), 3 * k)));
-                if (o.trace()) {
-                    json.add("trace", spectrum.trace(o.traceSamples() > 0 ? o.traceSamples()
-                            : spec.probes().trace().samples()));
-                }
-                if (o.density()) {
-                    json.add("density", spectrum.density(o.densityRuns(), o.densitySteps(), o.sigma(),
-                            o.gridPoints()));
-                }
-                json.addProperty("hvps", op.hvpCount());
+                CheckpointSpectrumFile.Top top = spectrum.top(k, Double.isNaN(o.tolerance()) ? s.tolerance()
+                        : o.tolerance(), o.maxIterations() > 0 ? o.maxIterations() : Math.max(s.maxIterations(), 3 * k));
+                CheckpointSpectrumFile.Trace trace = o.trace() ? spectrum.trace(o.traceSamples() > 0
+                        ? o.traceSamples() : spec.probes().trace().samples()) : null;
+                CheckpointSpectrumFile.Density density = o.density()
+                        ? spectrum.density(o.densityRuns(), o.densitySteps(), o.sigma(), o.gridPoints()) : null;
+                // The Hessian of the loss is compared with the GD-family threshold; Adam's threshold
+                // concerns the preconditioned Hessian, which depends on optimizer state this command
+                // does not use, so none is written for Adam.
+                result = new CheckpointSpectrumFile(run.checkpointSpectrumFile(o.checkpoint()), run.runId(),
+                        o.checkpoint(), run.path().relativize(checkpoint).toString(), batch.size(), ModelHessian.MODE,
+                        params.elementCount(), lr, threshold.preconditioned() ? Double.NaN : threshold.value(),
+                        threshold.preconditioned() ? "none" : threshold.kind(),
+                        op.product().layout().dataType().toString().toLowerCase(), op.product().loss(), top, trace,
+                        density, op.hvpCount(), (System.nanoTime() - start) * 1e-9, Instant.now().toString());
             }
-            json.addProperty("seconds", (System.nanoTime() - start) * 1e-9);
-            json.addProperty("created", Instant.now().toString());
-            Path file = run.path().resolve(RunDirectory.PROBES).resolve("hessian-step-" + o.checkpoint() + ".json");
-            AtomicFiles.write(file, new GsonBuilder().setPrettyPrinting().create().toJson(json) + "\n");
-            out.println(summary(json));
-            return file;
+            result.write();
+            out.println(summary(result));
+            return result.file();
         }
     }
 
-    private static String summary(JsonObject json) {
-        JsonObject top = json.getAsJsonObject("top");
-        StringBuilder b = new StringBuilder("step ").append(json.get("step")).append(": top eigenvalues ")
-                .append(top.get("eigenvalues")).append(" (residuals ").append(top.get("residuals"))
-                .append(", ").append(top.get("hvps")).append(" HVPs)");
-        if (json.has("trace")) {
-            JsonObject t = json.getAsJsonObject("trace");
-            b.append(", trace ").append(t.get("estimate")).append(" +- ").append(t.get("standard_error"));
+    private static String summary(CheckpointSpectrumFile s) {
+        StringBuilder b = new StringBuilder("step ").append(s.step()).append(": top eigenvalues ")
+                .append(Arrays.toString(s.top().eigenvalues())).append(" (residuals ")
+                .append(Arrays.toString(s.top().residuals())).append(", ").append(s.top().hvps()).append(" HVPs)");
+        if (s.trace() != null) {
+            b.append(", trace ").append(s.trace().estimate()).append(" +- ").append(s.trace().standardError());
         }
         return b.toString();
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipOutputStream;
-import org.lmworkbench.backend.data.StoredZipEntries;
+import org.lmworkbench.core.format.StoredZipEntries;
 
 /**
  * Writes, without Python, the TorchScript archive of a small module that computes exact

@@ -3,9 +3,8 @@ package org.lmworkbench.backend.hessian;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.lmworkbench.analysis.spectral.EigenResult;
 import org.lmworkbench.analysis.spectral.LanczosEigensolver;
@@ -15,14 +14,17 @@ import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.train.ProbeContext;
 import org.lmworkbench.backend.train.TrainingProbe;
+import org.lmworkbench.core.run.SharpnessLine;
+import org.lmworkbench.core.run.TraceLine;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.OptimizerSpec;
 import org.lmworkbench.core.spec.ProbeSpec;
 
 /**
- * Top-k Hessian eigenvalues during training ({@code probes.sharpness}), one JSON line per
- * measurement in {@code probes/sharpness.jsonl}, plus the trace ({@code probes.trace}, through
- * {@link TraceProbe}) since the training loop registers this one class for all Hessian probes.
+ * Top-k Hessian eigenvalues during training ({@code probes.sharpness}), one {@link SharpnessLine}
+ * per measurement in {@code probes/sharpness.jsonl}, plus the trace ({@code probes.trace}, through
+ * {@link TraceProbe}): one probe serves both Hessian measurements, so that they share one gradient
+ * graph when they fall on the same step.
  *
  * <p>As in Cohen et al. (2021): Lanczos (full reorthogonalisation) on exact Hessian-vector
  * products of the training loss over a fixed prefix of {@code probes.sharpness.examples}
@@ -39,15 +41,21 @@ import org.lmworkbench.core.spec.ProbeSpec;
  */
 public final class SharpnessProbe implements TrainingProbe {
 
-    /** File name under {@code probes/}. */
-    public static final String FILE = "sharpness.jsonl";
-
     private final ExperimentSpec spec;
     private final ProbeSpec.Sharpness sharpness;
     private final TraceProbe trace;
 
+    /**
+     * The probe of a run whose spec measures sharpness or the trace ({@code probes.sharpness.every}
+     * or {@code probes.trace.every} above 0).
+     */
+    public static Optional<TrainingProbe> forRun(ExperimentSpec spec) {
+        boolean on = spec.probes().sharpness().every() > 0 || spec.probes().trace().every() > 0;
+        return on ? Optional.of(new SharpnessProbe(spec)) : Optional.empty();
+    }
+
     /** @param spec the fully resolved spec of the run */
-    public SharpnessProbe(ExperimentSpec spec) {
+    SharpnessProbe(ExperimentSpec spec) {
         this.spec = spec;
         this.sharpness = spec.probes().sharpness();
         this.trace = new TraceProbe(spec.probes().trace(), spec.seed());
@@ -75,16 +83,15 @@ public final class SharpnessProbe implements TrainingProbe {
         try (HessianOperator op = new HessianOperator(ModelHessian.product(ctx.model(), ctx.parameters(),
                 ctx.loss(), batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
             if (sharpnessDue(step)) {
-                Map<String, Object> record = measure(ctx, op, examples);
-                ctx.jsonl(FILE).append(record);
+                ctx.jsonl(SharpnessLine.FILE).append(measure(ctx, op, examples).values());
             }
             if (trace.due(step)) {
-                ctx.jsonl(TraceProbe.FILE).append(trace.measure(op, step, examples));
+                ctx.jsonl(TraceLine.FILE).append(trace.measure(op, step, examples).values());
             }
         }
     }
 
-    private Map<String, Object> measure(ProbeContext ctx, HessianOperator op, int examples) {
+    private SharpnessLine measure(ProbeContext ctx, HessianOperator op, int examples) {
         long step = ctx.step();
         double lr = ctx.learningRate();
         StabilityThreshold threshold = StabilityThreshold.of(spec.optimizer(), lr);
@@ -101,24 +108,10 @@ public final class SharpnessProbe implements TrainingProbe {
         long start = System.nanoTime();
         EigenResult r = solver(op.dimension(), step).solve(target, ProgressSink.NONE);
         double seconds = (System.nanoTime() - start) * 1e-9;
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.put("eigenvalues", r.eigenvalues());
-        record.put("residuals", r.residualNorms());
-        record.put("hvps", op.hvpCount() - before);
-        record.put("lr", lr);
-        record.put("threshold", threshold.value());
-        record.put("threshold_kind", threshold.kind());
-        record.put("quantity", threshold.quantity());
-        record.put("converged", r.converged());
-        record.put("iterations", r.iterations());
-        record.put("examples", examples);
-        record.put("mode", ModelHessian.MODE);
-        record.put("loss", op.product().loss());
-        record.put("method", "lanczos");
-        record.put("dtype", op.product().layout().dataType().toString().toLowerCase());
-        record.put("seconds", seconds);
-        return record;
+        return new SharpnessLine(step, r.eigenvalues(), r.residualNorms(), op.hvpCount() - before, lr,
+                threshold.value(), threshold.kind(), threshold.quantity(), r.converged(), r.iterations(), examples,
+                ModelHessian.MODE, op.product().loss(), "lanczos",
+                op.product().layout().dataType().toString().toLowerCase(), seconds);
     }
 
     /**

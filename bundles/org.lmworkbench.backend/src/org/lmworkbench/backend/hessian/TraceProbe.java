@@ -1,13 +1,11 @@
 package org.lmworkbench.backend.hessian;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.lmworkbench.analysis.spectral.HutchPlusPlusTraceEstimator;
 import org.lmworkbench.analysis.spectral.HutchinsonTraceEstimator;
 import org.lmworkbench.analysis.spectral.LinearOperator;
 import org.lmworkbench.analysis.spectral.ProgressSink;
 import org.lmworkbench.analysis.spectral.TraceEstimate;
+import org.lmworkbench.core.run.TraceLine;
 import org.lmworkbench.core.spec.ProbeSpec;
 
 /**
@@ -20,14 +18,10 @@ import org.lmworkbench.core.spec.ProbeSpec;
  * plain Hutchinson with Rademacher probes is used. Both estimators seed from the step so that
  * repeated runs give identical files.
  *
- * <p>This class is run by {@link SharpnessProbe}, the single probe the training loop registers
- * for Hessian measurements, so that both share one gradient graph when they fall on the same
- * step.
+ * <p>This class is run by {@link SharpnessProbe}, the one probe of Hessian measurements, so that
+ * both share one gradient graph when they fall on the same step.
  */
 public final class TraceProbe {
-
-    /** File name under {@code probes/}. */
-    public static final String FILE = "trace.jsonl";
 
     private final ProbeSpec.Trace spec;
     private final long seed;
@@ -67,27 +61,18 @@ public final class TraceProbe {
     }
 
     /**
-     * Measures and builds the record for {@code trace.jsonl}.
+     * Measures and builds the line for {@code trace.jsonl}.
      *
      * @param op       the Hessian operator
      * @param step     completed optimizer steps
      * @param examples number of examples the Hessian is taken over
-     * @return the record
+     * @return the line
      */
-    public Map<String, Object> measure(HessianOperator op, long step, int examples) {
+    public TraceLine measure(HessianOperator op, long step, int examples) {
         long before = op.hvpCount();
         long start = System.nanoTime();
         TraceEstimate t = estimate(op, spec.samples(), seed * 1_000_003L + step);
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("step", step);
-        record.put("trace", t.trace());
-        record.put("standard_error", t.standardError());
-        record.put("method", t.method());
-        record.put("probes", t.probes());
-        record.put("hvps", op.hvpCount() - before);
-        record.put("examples", examples);
-        record.put("mode", ModelHessian.MODE);
-        record.put("seconds", (System.nanoTime() - start) * 1e-9);
-        return record;
+        return new TraceLine(step, t.trace(), t.standardError(), t.method(), t.probes(), op.hvpCount() - before,
+                examples, ModelHessian.MODE, (System.nanoTime() - start) * 1e-9);
     }
 }

@@ -9,16 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.lmworkbench.backend.data.DataException;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
-import org.lmworkbench.backend.data.NpzArchive;
+import org.lmworkbench.backend.data.NpyArrays;
+import org.lmworkbench.core.format.NpyArray;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.SimilarityFile;
 
 /**
  * Where activations come from: a run directory ({@code activations/step-<n>/<layer>.npy}, the last
  * captured step unless one is given), a single {@code .npy} file (one layer, named after the file)
- * or an {@code .npz} archive (one layer per array). Files are parsed by the backend's
- * {@link NpyFormat}, which converts big-endian and Fortran-order files instead of misreading them.
+ * or an {@code .npz} archive (one layer per array). Files are parsed by core's format layer, which
+ * converts big-endian and Fortran-order files instead of misreading them and refuses incomplete
+ * archives instead of returning fewer layers.
  * Every representation is labelled with its file (and array) so that errors point at it.
  */
 public final class ActivationSource {
@@ -35,6 +36,16 @@ public final class ActivationSource {
      */
     public record Loaded(String source, String kind, Long step, String name, List<String> layers,
             List<Representation> representations) {
+
+        /** How the result document describes this source. */
+        public SimilarityFile.Input describe() {
+            List<SimilarityFile.Layer> described = new ArrayList<>();
+            for (int i = 0; i < layers.size(); i++) {
+                Representation r = representations.get(i);
+                described.add(new SimilarityFile.Layer(layers.get(i), r.label(), r.data().getShape().getShape()));
+            }
+            return new SimilarityFile.Input(source, kind, step, described);
+        }
 
         /** The representation of {@code layer}. */
         public Representation layer(String layer) {
@@ -74,16 +85,16 @@ public final class ActivationSource {
                     throw new SimilarityException(path + ": a .npy file holds one array ('" + layer
                             + "'); --layers selects arrays of a run directory or an .npz archive");
                 }
-                NpyArray array = NpyFormat.decode(Files.readAllBytes(path), path.toString());
+                NpyArray array = NpyArrays.read(path);
                 return new Loaded(path.toString(), "npy", null, file, List.of(layer),
-                        List.of(Representation.of(path.toString(), array.toNDArray(manager))));
+                        List.of(Representation.of(path.toString(), NpyArrays.toNDArray(array, manager))));
             }
             if (file.endsWith(".npz")) {
-                Map<String, NpyArray> arrays = NpzArchive.read(path);
+                Map<String, NpyArray> arrays = NpyArrays.readArchive(path);
                 List<String> names = select(path.toString(), new ArrayList<>(arrays.keySet()), layers, "arrays");
                 List<Representation> reps = new ArrayList<>();
                 for (String name : names) {
-                    reps.add(Representation.of(path + ":" + name, arrays.get(name).toNDArray(manager)));
+                    reps.add(Representation.of(path + ":" + name, NpyArrays.toNDArray(arrays.get(name), manager)));
                 }
                 return new Loaded(path.toString(), "npz", null, file, names, reps);
             }
@@ -112,8 +123,7 @@ public final class ActivationSource {
         List<Representation> reps = new ArrayList<>();
         for (String layer : names) {
             Path file = run.activationFile(chosen, layer);
-            NpyArray array = NpyFormat.decode(Files.readAllBytes(file), file.toString());
-            reps.add(Representation.of(file.toString(), array.toNDArray(manager)));
+            reps.add(Representation.of(file.toString(), NpyArrays.toNDArray(NpyArrays.read(file), manager)));
         }
         return new Loaded(path.toString(), "run", chosen, run.runId(), names, reps);
     }

@@ -1,21 +1,28 @@
 package org.lmworkbench.backend.similarity;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import org.lmworkbench.backend.cli.args.CommandArgs;
-import org.lmworkbench.backend.cli.args.CommandArgsException;
+import java.util.Map;
 import org.lmworkbench.backend.engine.Engines;
+import org.lmworkbench.core.command.ArgumentException;
+import org.lmworkbench.core.command.CommandArguments;
+import org.lmworkbench.core.command.ExitCodes;
+import org.lmworkbench.core.command.OptionsCommand;
+import org.lmworkbench.core.command.UsageException;
+import org.lmworkbench.core.run.SimilarityFile;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lmw similarity}: similarity of two representations, a layer x layer matrix of two models,
  * or model x model matrices at chosen layers across many runs, written as JSON
- * ({@link SimilarityResult}). Exit codes: 0 done, 2 invalid input, 1 internal error.
+ * (core's {@link SimilarityFile}). Exit codes: 0 done, 2 invalid input, 1 internal error.
  */
-public final class SimilarityCommand {
+public final class SimilarityCommand extends OptionsCommand<SimilarityCommand.Arguments> {
 
     static final String HELP = """
             usage: lmw similarity --metric <name> --a <run-or-file> --b <run-or-file> [--layers l1,l2,...]
@@ -39,65 +46,82 @@ public final class SimilarityCommand {
             Options: --precision float64|mixed (linear CKA matrices; default float64), --threads n (1).
             Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
-    private static final String NAME = "similarity";
-    private static final Set<String> OPTIONS = Set.of("metric", "a", "b", "models", "layers", "a-layers", "b-layers",
-            "step", "out", "precision", "threads");
+    /** The words of the command line, as the option parser fills them. */
+    public static final class Arguments {
+        @Option(names = "--metric", required = true, paramLabel = "<name>")
+        String metric;
 
-    private SimilarityCommand() {
+        @Option(names = "--a", paramLabel = "<run-or-file>")
+        String a;
+
+        @Option(names = "--b", paramLabel = "<run-or-file>")
+        String b;
+
+        @Option(names = "--models", paramLabel = "<src1,src2,...>")
+        String models;
+
+        @Option(names = "--layers", paramLabel = "<l1,l2,...>")
+        String layers;
+
+        @Option(names = "--a-layers", paramLabel = "<l1,l2,...>")
+        String aLayers;
+
+        @Option(names = "--b-layers", paramLabel = "<l1,l2,...>")
+        String bLayers;
+
+        @Option(names = "--step", paramLabel = "<n>")
+        Long step;
+
+        @Option(names = "--out", required = true, paramLabel = "<file.json>")
+        String out;
+
+        @Option(names = "--precision", paramLabel = "float64|mixed")
+        String precision;
+
+        @Option(names = "--threads", paramLabel = "<n>")
+        int threads = 1;
     }
 
-    /** Runs the command as a program (the backend's Main dispatches to {@link #run} instead). */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    /** The command {@code similarity}. */
+    public SimilarityCommand() {
+        super("similarity", "--metric <m> --a <src> --b <src> ...", "representation similarity of activations",
+                HELP, Arguments::new);
     }
 
-    /** Runs the command; {@code args} are the words after {@code similarity}. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    @Override
+    protected int run(Arguments o, PrintStream out, PrintStream err) throws UsageException, IOException {
+        Long step = o.step == null ? null : CommandArguments.atLeast("--step", o.step, 0);
+        int threads = (int) CommandArguments.atLeast("--threads", o.threads, 1);
+        LinearCkaMatrix.Precision precision = precision(o.precision);
+        Path outFile = Path.of(o.out);
         try {
-            CommandArgs o = CommandArgs.parse(args, CommandArgs.Style.ANALYSIS, NAME, OPTIONS, Set.of());
-            if (o.help()) {
-                out.println(HELP);
-                return 0;
-            }
-            if (!o.positional().isEmpty()) {
-                throw new SimilarityException(NAME + ": unexpected argument '" + o.positional().get(0) + "' (see --help)");
-            }
-            String metricName = o.require("metric");
-            MetricRegistry.validate(metricName);
-            Path outFile = Path.of(o.require("out"));
-            Long step = o.get("step") == null ? null : o.number("step", 0, 0);
-            LinearCkaMatrix.Precision precision = precision(o.get("precision"));
-            Engines.pytorch((int) o.number("threads", 1, 1));
+            MetricRegistry.validate(o.metric);
+            Engines.pytorch(threads);
             try (NDManager manager = NDManager.newBaseManager()) {
-                SimilarityResult result = o.get("models") != null
-                        ? models(o, metricName, step, precision, manager)
-                        : pair(o, metricName, step, precision, manager);
+                SimilarityFile result = o.models != null
+                        ? models(o, step, precision, manager)
+                        : pair(o, step, precision, manager);
                 result.write(outFile);
             }
-            out.println("similarity: wrote " + outFile);
-            return 0;
-        } catch (CommandArgsException e) {
-            err.println(e.getMessage()); // already starts with "similarity: "
-            return 2;
         } catch (SimilarityException e) {
-            err.println("similarity: " + e.getMessage());
-            return 2;
-        } catch (Exception | Error e) {
-            err.println("similarity: internal error: " + e);
-            e.printStackTrace(err);
-            return 1;
+            throw new UsageException(e.getMessage(), e);
         }
+        out.println("similarity: wrote " + outFile);
+        return ExitCodes.OK;
     }
 
-    private static SimilarityResult pair(CommandArgs o, String metricName, Long step,
-            LinearCkaMatrix.Precision precision, NDManager manager) {
-        String a = o.require("a");
-        String b = o.require("b");
+    private static SimilarityFile pair(Arguments o, Long step, LinearCkaMatrix.Precision precision,
+            NDManager manager) throws ArgumentException {
+        if (o.a == null || o.b == null) {
+            throw new ArgumentException("missing required option: '" + (o.a == null ? "--a" : "--b")
+                    + "' (or --models)");
+        }
+        String metricName = o.metric;
         long start = System.nanoTime();
-        List<String> aLayers = o.get("a-layers") != null ? o.list("a-layers") : o.list("layers");
-        List<String> bLayers = o.get("b-layers") != null ? o.list("b-layers") : o.list("layers");
-        ActivationSource.Loaded left = ActivationSource.load(Path.of(a), aLayers, step, manager);
-        ActivationSource.Loaded right = ActivationSource.load(Path.of(b), bLayers, step, manager);
+        List<String> aLayers = CommandArguments.list(o.aLayers != null ? o.aLayers : o.layers);
+        List<String> bLayers = CommandArguments.list(o.bLayers != null ? o.bLayers : o.layers);
+        ActivationSource.Loaded left = ActivationSource.load(Path.of(o.a), aLayers, step, manager);
+        ActivationSource.Loaded right = ActivationSource.load(Path.of(o.b), bLayers, step, manager);
         List<Representation> all = new ArrayList<>(left.representations());
         all.addAll(right.representations());
         InputChecks.requireSameExamples(all);
@@ -107,43 +131,46 @@ public final class SimilarityCommand {
                 widest(right.representations()));
         SimilarityComparison.Result r = SimilarityComparison.matrix(metric, left.representations(),
                 right.representations(), precision);
-        SimilarityResult result = new SimilarityResult(metric, metricName, n);
+        SimilarityFile result = document(metric, metricName, n);
         if (left.layers().size() == 1 && right.layers().size() == 1) {
             result.value(r.matrix()[0][0]);
         } else {
             result.matrix(left.layers(), right.layers(), r.matrix());
         }
         long end = System.nanoTime();
-        return result.input("a", left).input("b", right).timings(r.method(), precision.name().toLowerCase(),
-                seconds(loaded - start), seconds(r.prepareNanos()), seconds(r.compareNanos()), seconds(end - start));
+        return result.input("a", left.describe()).input("b", right.describe()).timings(new SimilarityFile.Timings(
+                r.method(), precision.name().toLowerCase(), seconds(loaded - start), seconds(r.prepareNanos()),
+                seconds(r.compareNanos()), seconds(end - start)));
     }
 
-    private static SimilarityResult models(CommandArgs o, String metricName, Long step,
-            LinearCkaMatrix.Precision precision, NDManager manager) {
-        if (o.get("a") != null || o.get("b") != null) {
-            throw new SimilarityException(NAME + ": use either --a/--b or --models, not both");
+    private static SimilarityFile models(Arguments o, Long step, LinearCkaMatrix.Precision precision,
+            NDManager manager) throws ArgumentException {
+        if (o.a != null || o.b != null) {
+            throw new ArgumentException("use either --a/--b or --models, not both");
         }
-        List<String> sources = o.list("models");
+        List<String> sources = CommandArguments.list(o.models);
         if (sources.size() < 2) {
-            throw new SimilarityException(NAME + ": --models needs at least two sources separated by commas");
+            throw CommandArguments.invalid("--models", "needs at least two sources separated by commas");
         }
+        String metricName = o.metric;
+        List<String> wanted = CommandArguments.list(o.layers);
         long start = System.nanoTime();
         List<ActivationSource.Loaded> loaded = new ArrayList<>();
         for (String s : sources) {
-            loaded.add(ActivationSource.load(Path.of(s), o.list("layers"), step, manager));
+            loaded.add(ActivationSource.load(Path.of(s), wanted, step, manager));
         }
-        List<String> layers = o.list("layers").isEmpty() ? loaded.get(0).layers() : o.list("layers");
+        List<String> layers = wanted.isEmpty() ? loaded.get(0).layers() : wanted;
         List<Representation> all = new ArrayList<>();
         loaded.forEach(l -> all.addAll(l.representations()));
         InputChecks.requireSameExamples(all);
         long read = System.nanoTime();
         int n = all.get(0).examples();
         SimilarityMetric<?> metric = MetricRegistry.resolve(metricName, n, widest(all), widest(all));
-        SimilarityResult result = new SimilarityResult(metric, metricName, n);
+        SimilarityFile result = document(metric, metricName, n);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < loaded.size(); i++) {
             names.add(loaded.get(i).name());
-            result.input("model" + i, loaded.get(i));
+            result.input("model" + i, loaded.get(i).describe());
         }
         long prepare = 0;
         long compare = 0;
@@ -163,18 +190,32 @@ public final class SimilarityCommand {
                 result.layerMatrix(layer, names, names, r.matrix());
             }
         }
-        return result.timings(method, precision.name().toLowerCase(), seconds(read - start), seconds(prepare),
-                seconds(compare), seconds(System.nanoTime() - start));
+        return result.timings(new SimilarityFile.Timings(method, precision.name().toLowerCase(), seconds(read - start),
+                seconds(prepare), seconds(compare), seconds(System.nanoTime() - start)));
     }
 
-    private static LinearCkaMatrix.Precision precision(String value) {
+    /** A result document for {@code metric} as requested by {@code requestedName}, over {@code n} examples. */
+    private static SimilarityFile document(SimilarityMetric<?> metric, String requestedName, int n) {
+        Map<String, Object> settings = new LinkedHashMap<>(metric.settings());
+        if (MetricRegistry.isAuto(requestedName)) {
+            settings.put("estimator_rule", "song (debiased) when sqrt(pq/((n+p)(n+q))) > "
+                    + MetricRegistry.BIAS_FLOOR + " for the widest layers p, q; gretton otherwise");
+        }
+        SimilarityFile result = new SimilarityFile(metric.name(), requestedName, settings, n);
+        if (metric instanceof MinibatchCkaMetric minibatch) {
+            result.examplesUsed(minibatch.examplesUsed(n));
+        }
+        return result;
+    }
+
+    private static LinearCkaMatrix.Precision precision(String value) throws ArgumentException {
         if (value == null || value.equals("float64")) {
             return LinearCkaMatrix.Precision.FLOAT64;
         }
         if (value.equals("mixed")) {
             return LinearCkaMatrix.Precision.MIXED;
         }
-        throw new SimilarityException(NAME + ": --precision must be float64 or mixed, not '" + value + "'");
+        throw CommandArguments.invalid("--precision", "must be float64 or mixed, got '" + value + "'");
     }
 
     private static long widest(List<Representation> reps) {

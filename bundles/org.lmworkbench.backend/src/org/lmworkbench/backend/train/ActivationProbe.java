@@ -4,9 +4,11 @@ import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpyFormat;
+import java.util.Optional;
+import org.lmworkbench.backend.data.NpyArrays;
+import org.lmworkbench.core.format.Npy;
 import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ProbeSpec;
 
 /**
@@ -14,12 +16,18 @@ import org.lmworkbench.core.spec.ProbeSpec;
  * ({@code [probe_size, ...]}, in the training dtype). Each file is written atomically, so a capture
  * folder never holds a half-written array.
  */
-final class ActivationProbe implements TrainingProbe {
+public final class ActivationProbe implements TrainingProbe {
 
     private final ProbeSpec.Activations spec;
 
-    ActivationProbe(ProbeSpec.Activations spec) {
+    private ActivationProbe(ProbeSpec.Activations spec) {
         this.spec = spec;
+    }
+
+    /** The probe of a run whose spec captures activations ({@code probes.activations.every > 0}). */
+    public static Optional<TrainingProbe> forRun(ExperimentSpec spec) {
+        ProbeSpec.Activations activations = spec.probes().activations();
+        return activations.every() > 0 ? Optional.of(new ActivationProbe(activations)) : Optional.empty();
     }
 
     @Override
@@ -50,7 +58,7 @@ final class ActivationProbe implements TrainingProbe {
         });
         for (Map.Entry<String, NDArray> e : captured.entrySet()) {
             AtomicFiles.write(context.run().activationFile(context.step(), e.getKey()),
-                    NpyFormat.encode(NpyArray.of(e.getValue())));
+                    Npy.encode(NpyArrays.of(e.getValue())));
         }
     }
 }

@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.lmworkbench.backend.data.NpyArray;
-import org.lmworkbench.backend.data.NpzArchive;
+import org.lmworkbench.backend.data.DataException;
+import org.lmworkbench.backend.data.NpyArrays;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
+import org.lmworkbench.core.format.NpyArray;
+import org.lmworkbench.core.format.Npz;
 import org.lmworkbench.core.run.AtomicFiles;
 import org.lmworkbench.core.spec.ExperimentSpec;
 
@@ -37,20 +39,19 @@ public final class Checkpoints {
     public static void save(Path file, long step, ParameterSet params, Optimizer optimizer) throws IOException {
         Map<String, NpyArray> arrays = new LinkedHashMap<>();
         for (String name : params.names()) {
-            arrays.put(PARAM + name, NpyArray.of(params.get(name)));
+            arrays.put(PARAM + name, NpyArrays.of(params.get(name)));
         }
-        optimizer.stateArrays().forEach((key, array) -> arrays.put(OPT + key, NpyArray.of(array)));
+        optimizer.stateArrays().forEach((key, array) -> arrays.put(OPT + key, NpyArrays.of(array)));
         arrays.put(STEP, NpyArray.of(new long[] {step}));
         arrays.put(UPDATES, NpyArray.of(new long[] {optimizer.updates()}));
-        AtomicFiles.write(file, NpzArchive.encode(arrays));
+        AtomicFiles.write(file, Npz.encode(arrays));
     }
 
     /**
      * The parameters stored in a checkpoint, with names and infos from {@code model} (for the Hessian
      * command and analyses). The arrays do not require gradients.
      *
-     * @throws org.lmworkbench.backend.data.DataException if the file is missing or corrupt
-     * @throws IllegalArgumentException                    if it does not fit the model
+     * @throws DataException if the file is missing, incomplete or corrupt, or does not fit the model
      */
     public static ParameterSet load(Path file, Model model, ExperimentSpec spec, NDManager manager) {
         return read(file, model, spec, manager).parameters();
@@ -58,22 +59,22 @@ public final class Checkpoints {
 
     /** Everything in a checkpoint, for resuming. */
     static State read(Path file, Model model, ExperimentSpec spec, NDManager manager) {
-        Map<String, NpyArray> arrays = NpzArchive.read(file);
+        Map<String, NpyArray> arrays = NpyArrays.readArchive(file);
         try (NDManager scratch = manager.newSubManager()) {
             ParameterSet template = model.init(scratch, spec.seed(), TrainingSetup.dtype(spec));
             List<NDArray> values = new ArrayList<>();
             for (String name : template.names()) {
                 NpyArray a = arrays.get(PARAM + name);
                 if (a == null) {
-                    throw new IllegalArgumentException(file + ": no parameter " + name + " (not a checkpoint of this run?)");
+                    throw new DataException(file + ": no parameter " + name + " (not a checkpoint of this run?)");
                 }
-                values.add(a.toNDArray(manager));
+                values.add(NpyArrays.toNDArray(a, manager));
             }
             ParameterSet params = template.withArrays(values);
             Map<String, NDArray> optimizer = new LinkedHashMap<>();
             arrays.forEach((key, a) -> {
                 if (key.startsWith(OPT)) {
-                    optimizer.put(key.substring(OPT.length()), a.toNDArray(manager));
+                    optimizer.put(key.substring(OPT.length()), NpyArrays.toNDArray(a, manager));
                 }
             });
             long step = scalar(arrays, STEP, file);
@@ -85,7 +86,7 @@ public final class Checkpoints {
     private static long scalar(Map<String, NpyArray> arrays, String key, Path file) {
         NpyArray a = arrays.get(key);
         if (a == null || a.size() != 1) {
-            throw new IllegalArgumentException(file + ": no " + key + " (not a checkpoint of this backend?)");
+            throw new DataException(file + ": no " + key + " (not a checkpoint of this backend?)");
         }
         return (long) a.toDoubles()[0];
     }

@@ -8,6 +8,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lmworkbench.core.run.AtomicFiles;
+import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.RunDirectory;
 
 /**
@@ -65,8 +66,8 @@ final class JsonlTruncation {
     private static long stepOf(String line) {
         try {
             JsonElement e = JsonParser.parseString(line);
-            if (e.isJsonObject() && e.getAsJsonObject().has("step")) {
-                return e.getAsJsonObject().get("step").getAsLong();
+            if (e.isJsonObject() && e.getAsJsonObject().has(MetricsLine.STEP)) {
+                return e.getAsJsonObject().get(MetricsLine.STEP).getAsLong();
             }
         } catch (RuntimeException ignored) {
             // An unreadable line is dropped like a partial one.

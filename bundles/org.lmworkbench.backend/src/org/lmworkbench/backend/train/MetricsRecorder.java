@@ -9,17 +9,15 @@ import org.lmworkbench.backend.data.DeviceData;
 import org.lmworkbench.backend.model.Loss;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
+import org.lmworkbench.core.run.MetricsLine;
 
 /**
  * Computes one line of {@code metrics.jsonl}: full training-set and held-out loss (and accuracy for
  * classification) at the current parameters, per-layer weight norms and relative change from
  * initialisation {@code |W_t - W_0| / |W_0|}, and the statistics of the step just taken. Every value
- * except {@code wall_time} is a deterministic function of the training state.
+ * except the wall time is a deterministic function of the training state.
  */
 final class MetricsRecorder {
-
-    /** Key of the only non-deterministic field. */
-    static final String WALL_TIME = "wall_time";
 
     private static final int CHUNK = 8192;
 
@@ -53,26 +51,31 @@ final class MetricsRecorder {
     }
 
     /**
-     * The record after {@code step} updates.
+     * Batch loss, gradient norm and learning rate of an update.
      *
-     * @param stepStats batch_loss, grad_norm and lr of the last update (empty at step 0)
+     * @param batchLoss    loss of the step's batch
+     * @param gradientNorm norm of its gradient
+     * @param lr           learning rate applied
      */
-    Map<String, Object> record(long step, ParameterSet params, Map<String, Object> stepStats, NDManager manager) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("step", step);
+    record StepStats(double batchLoss, double gradientNorm, double lr) {
+    }
+
+    /**
+     * The line after {@code step} updates.
+     *
+     * @param stats statistics of the last update, or null at step 0
+     */
+    MetricsLine record(long step, ParameterSet params, StepStats stats, NDManager manager) {
+        MetricsLine line = MetricsLine.at(step);
         double[] train = evaluate(params, data.train(), manager);
-        r.put("train_loss", train[0]);
         double[] test = data.test() == null ? null : evaluate(params, data.test(), manager);
-        if (test != null) {
-            r.put("test_loss", test[0]);
-        }
+        line.losses(train[0], test == null ? null : test[0]);
         if (data.train().isClassification()) {
-            r.put("train_acc", train[1]);
-            if (test != null) {
-                r.put("test_acc", test[1]);
-            }
+            line.accuracies(train[1], test == null ? null : test[1]);
         }
-        r.putAll(stepStats);
+        if (stats != null) {
+            line.step(stats.batchLoss(), stats.gradientNorm(), stats.lr());
+        }
         Map<String, Double> norms = new LinkedHashMap<>();
         Map<String, Double> changes = new LinkedHashMap<>();
         Map<String, double[]> sums = new LinkedHashMap<>();
@@ -91,10 +94,7 @@ final class MetricsRecorder {
             norms.put(layer, Math.sqrt(s[0]));
             changes.put(layer, s[2] > 0 ? Math.sqrt(s[1] / s[2]) : Double.NaN);
         });
-        r.put("weight_norm", norms);
-        r.put("rel_change", changes);
-        r.put(WALL_TIME, wallTime());
-        return r;
+        return line.layers(norms, changes).wallTime(wallTime());
     }
 
     /** Mean loss and accuracy over a data set, in chunks to bound the size of intermediate arrays. */

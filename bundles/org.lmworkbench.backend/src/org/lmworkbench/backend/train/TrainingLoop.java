@@ -4,15 +4,14 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.data.DeviceData;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.LrSchedule;
 import org.lmworkbench.backend.optim.Optimizer;
+import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.MetricsWriter;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.spec.ExperimentSpec;
@@ -79,7 +78,7 @@ final class TrainingLoop {
             try (NDManager step = root.newSubManager()) {
                 step.tempAttachAll(persistent);
                 context.aim(0, schedule.at(0), step);
-                metrics.append(recorder.record(0, params, Map.of(), step));
+                metrics.append(recorder.record(0, params, null, step).values());
                 runProbes(0);
             }
         }
@@ -97,25 +96,16 @@ final class TrainingLoop {
                 double loss = runner.forwardBackward(batch);
                 lastLoss = loss;
                 if (!Double.isFinite(loss) || loss > threshold) {
-                    Map<String, Object> record = new LinkedHashMap<>();
-                    record.put("step", t);
-                    record.put("batch_loss", loss);
-                    record.put("diverged", true);
-                    record.put(MetricsRecorder.WALL_TIME, recorder.wallTime());
-                    metrics.append(record);
+                    metrics.append(MetricsLine.at(t).diverged(loss).wallTime(recorder.wallTime()).values());
                     return new Outcome(RunState.DIVERGED, t, loss, "loss " + loss + " at step " + t
                             + (Double.isFinite(loss) ? " exceeds training.divergence_threshold " + threshold : ""));
                 }
-                Map<String, Object> stats = new LinkedHashMap<>();
-                if (logNow) {
-                    stats.put("batch_loss", loss);
-                    stats.put("grad_norm", runner.gradientNorm());
-                    stats.put("lr", lr);
-                }
+                MetricsRecorder.StepStats stats = logNow
+                        ? new MetricsRecorder.StepStats(loss, runner.gradientNorm(), lr) : null;
                 runner.update(lr, step);
                 context.aim(completed, lr, step);
                 if (logNow) {
-                    metrics.append(recorder.record(completed, params, stats, step));
+                    metrics.append(recorder.record(completed, params, stats, step).values());
                 }
                 runProbes(completed);
                 boolean checkpoint = completed == total

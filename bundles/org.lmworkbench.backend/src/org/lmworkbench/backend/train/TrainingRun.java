@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.lmworkbench.backend.engine.BackendInfo;
 import org.lmworkbench.backend.engine.DeviceChoice;
@@ -13,6 +14,7 @@ import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
 import org.lmworkbench.backend.optim.Optimizers;
+import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.MetricsWriter;
@@ -29,7 +31,6 @@ import org.lmworkbench.core.spec.ExperimentSpec;
  */
 public final class TrainingRun {
 
-
     private TrainingRun() {
     }
 
@@ -37,10 +38,11 @@ public final class TrainingRun {
      * Trains {@code run} with a prepared setup (data and model on the device).
      *
      * @param threads intra-op threads in use (recorded in status.json)
+     * @param probeFactories the factories of every kind of probe; each decides from the spec whether it runs
      * @param echo    stream that also receives log lines, or null
      */
-    public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads, PrintStream echo)
-            throws IOException {
+    public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads,
+            List<ProbeFactory> probeFactories, PrintStream echo) throws IOException {
         ExperimentSpec spec = setup.spec();
         try (RunLog log = RunLog.open(run.logFile(), echo);
                 CancellationHook hook = new CancellationHook()) {
@@ -74,7 +76,10 @@ public final class TrainingRun {
                     optimizer.restore(saved.optimizer(), saved.updates());
                 }
                 params.requireGradients();
-                List<TrainingProbe> probes = ProbeFactory.create(spec);
+                List<TrainingProbe> probes = new ArrayList<>();
+                for (ProbeFactory factory : probeFactories) {
+                    factory.create(spec).ifPresent(probes::add);
+                }
                 try (LoopContext context = new LoopContext(setup, params, optimizer, run, log)) {
                     MetricsRecorder recorder = new MetricsRecorder(setup.model(), setup.loss(), setup.data(), initial,
                             previousWallTime(run));
@@ -109,7 +114,7 @@ public final class TrainingRun {
     private static double previousWallTime(RunDirectory run) {
         try {
             List<MetricsRecord> records = MetricsReader.readAll(run.metricsFile());
-            double last = records.isEmpty() ? 0 : records.get(records.size() - 1).number(MetricsRecorder.WALL_TIME);
+            double last = records.isEmpty() ? 0 : records.get(records.size() - 1).number(MetricsLine.WALL_TIME);
             return Double.isFinite(last) && last > 0 ? last : 0;
         } catch (IOException | RuntimeException e) {
             return 0;

@@ -13,7 +13,7 @@ import com.google.gson.JsonObject;
 public record MetricsRecord(long line, JsonObject values) {
 
     /** Key of the optimizer step in every record. */
-    public static final String STEP = "step";
+    public static final String STEP = MetricsLine.STEP;
 
     /** Keeps a private copy, since Gson objects are mutable. */
     public MetricsRecord {

@@ -37,6 +37,10 @@ public final class RunDirectory {
     public static final String PROBES = "probes";
     /** Sharpness measurements, inside {@link #PROBES}. */
     public static final String SHARPNESS = "sharpness.jsonl";
+    /** Hessian trace estimates, inside {@link #PROBES}. */
+    public static final String TRACE = "trace.jsonl";
+    /** Folder of feature-learning diagnostics: {@code step-<n>.json}. */
+    public static final String DIAGNOSTICS = "diagnostics";
     /** Folder of activation captures: {@code step-<n>/<layer>.npy}. */
     public static final String ACTIVATIONS = "activations";
     /** Folder of checkpoints: {@code step-<n>.npz}. */
@@ -136,6 +140,21 @@ public final class RunDirectory {
     /** {@code probes/sharpness.jsonl}. */
     public Path sharpnessFile() {
         return dir.resolve(PROBES).resolve(SHARPNESS);
+    }
+
+    /** {@code probes/trace.jsonl}. */
+    public Path traceFile() {
+        return dir.resolve(PROBES).resolve(TRACE);
+    }
+
+    /** {@code probes/hessian-step-<step>.json}, the spectrum of a checkpoint ({@link CheckpointSpectrumFile}). */
+    public Path checkpointSpectrumFile(long step) {
+        return dir.resolve(PROBES).resolve("hessian-step-" + step + ".json");
+    }
+
+    /** {@code diagnostics/step-<step>.json} ({@link DiagnosticsFile}). */
+    public Path diagnosticsFile(long step) {
+        return dir.resolve(DIAGNOSTICS).resolve("step-" + step + ".json");
     }
 
     /** {@code log.txt}. */

@@ -19,6 +19,7 @@ import org.lmworkbench.analysis.fit.ScalingDataset;
 import org.lmworkbench.analysis.fit.ScalingLawForm;
 import org.lmworkbench.analysis.fit.StartGrid;
 import org.lmworkbench.analysis.fit.SweepPointsReader;
+import org.lmworkbench.core.command.ArgumentException;
 
 /**
  * Fits a {@link FitDocument} in this JVM with the analysis bundle, the way {@code lmw fit}
@@ -96,7 +97,7 @@ public final class FitRunner {
         FitOptions o;
         try {
             o = FitOptions.parse(args.toArray(String[]::new));
-        } catch (FitOptions.UsageException e) {
+        } catch (ArgumentException e) {
             throw new ScalingDataException(e.getMessage());
         }
         progress.subTask(o.source().toString());

@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
-import org.lmworkbench.analysis.eos.CheckpointSpectrumFile;
+import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.ui.backend.BackendCommand;
 import org.lmworkbench.ui.internal.UiPlugin;
 

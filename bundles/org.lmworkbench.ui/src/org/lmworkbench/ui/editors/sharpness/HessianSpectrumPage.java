@@ -24,7 +24,7 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
-import org.lmworkbench.analysis.eos.CheckpointSpectrumFile;
+import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.ui.charts.ExportMenu;

@@ -16,7 +16,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.Section;
-import org.lmworkbench.analysis.eos.CheckpointSpectrumFile;
+import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.ui.charts.ExportMenu;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;

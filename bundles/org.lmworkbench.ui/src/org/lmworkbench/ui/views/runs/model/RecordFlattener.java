@@ -6,7 +6,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.MetricsRecord;
+import org.lmworkbench.core.run.SharpnessLine;
 
 /**
  * Turns one line of {@code metrics.jsonl} or {@code probes/sharpness.jsonl} into named numeric
@@ -18,11 +20,11 @@ import org.lmworkbench.core.run.MetricsRecord;
 public final class RecordFlattener {
 
     /** Key of the wall-clock time in seconds since training started. */
-    public static final String WALL_TIME = "wall_time";
+    public static final String WALL_TIME = MetricsLine.WALL_TIME;
     /** Prefix of the sharpness series: {@code lambda_1} is the top Hessian eigenvalue. */
     public static final String LAMBDA = "lambda_";
     /** The optimizer's stability threshold from the sharpness probe (2/lr for GD). */
-    public static final String THRESHOLD = "threshold";
+    public static final String THRESHOLD = SharpnessLine.THRESHOLD;
 
     private RecordFlattener() {
     }
@@ -63,7 +65,8 @@ public final class RecordFlattener {
     public static Map<String, Double> sharpness(MetricsRecord record) {
         JsonObject values = record.values();
         Map<String, Double> out = new LinkedHashMap<>();
-        JsonElement eigen = values.has("eigenvalues") ? values.get("eigenvalues") : values.get("lambda");
+        JsonElement eigen = values.has(SharpnessLine.EIGENVALUES) ? values.get(SharpnessLine.EIGENVALUES)
+                : values.get(SharpnessLine.LAMBDA);
         if (eigen != null && eigen.isJsonArray()) {
             JsonArray array = eigen.getAsJsonArray();
             for (int i = 0; i < array.size(); i++) {
@@ -86,7 +89,8 @@ public final class RecordFlattener {
      */
     public static Map<String, Double> sharpness(Map<String, Double> flat) {
         Map<String, Double> out = new LinkedHashMap<>();
-        String array = flat.containsKey("eigenvalues[0]") ? "eigenvalues" : "lambda";
+        String array = flat.containsKey(SharpnessLine.EIGENVALUES + "[0]") ? SharpnessLine.EIGENVALUES
+                : SharpnessLine.LAMBDA;
         for (int i = 0; flat.containsKey(array + "[" + i + "]"); i++) {
             out.put(LAMBDA + (i + 1), flat.get(array + "[" + i + "]"));
         }

@@ -1,0 +1,17 @@
+package org.lmworkbench.core.command;
+
+/** Process exit codes of the backend command line; the workbench maps them to run states and messages. */
+public final class ExitCodes {
+
+    /** Finished (or nothing to do). */
+    public static final int OK = 0;
+    /** An internal error: a bug, a native crash, an I/O failure outside the user's control. */
+    public static final int INTERNAL = 1;
+    /** Invalid input: bad arguments, spec problems, missing or corrupt data files, unusable output folder, no GPU. */
+    public static final int INVALID_INPUT = 2;
+    /** The run diverged (NaN/inf or loss above the threshold); in a sweep, at least one run did. */
+    public static final int DIVERGED = 3;
+
+    private ExitCodes() {
+    }
+}
