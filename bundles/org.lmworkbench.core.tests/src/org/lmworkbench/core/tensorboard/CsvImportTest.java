@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.format.FileFormatException;
 import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.run.RunStatus;
 
@@ -130,8 +131,9 @@ class CsvImportTest {
     @Test
     void brokenQuotingIsAnError() throws IOException {
         Path file = csv("broken.csv", "step,loss\n0,\"1.5\n");
-        RunFileException e = assertThrows(RunFileException.class, () -> CsvImport.file(file, project()));
-        assertTrue(e.getMessage().contains("malformed CSV"), e.getMessage());
+        FileFormatException e = assertThrows(FileFormatException.class, () -> CsvImport.file(file, project()));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("quot"), e.getMessage());
     }
 
     private void assertProblem(String text, long line, String message) throws IOException {

@@ -1,21 +1,15 @@
 package org.lmworkbench.core.tensorboard;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.lmworkbench.core.format.CsvTable;
+import org.lmworkbench.core.format.FileFormatException;
 import org.lmworkbench.core.run.RunFileException;
 
 /**
@@ -30,10 +24,6 @@ import org.lmworkbench.core.run.RunFileException;
  */
 public final class CsvImport {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .get();
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Set<String> WALL_TIME = Set.of("wall_time", "wall time", "walltime");
 
@@ -43,60 +33,45 @@ public final class CsvImport {
     /**
      * Imports {@code csv} into {@code project}.
      *
-     * @throws RunFileException if the file is not a usable table (the message names file and line)
+     * @throws FileFormatException if the file is not a usable table (the message names file and line;
+     *                             broken quoting is reported by {@link CsvTable})
      */
     public static ImportedRun file(Path csv, Path project) throws IOException {
         Path file = csv.toAbsolutePath().normalize();
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        ScalarTable table = read(file, text);
+        ScalarTable table = read(file, CsvTable.read(file));
         ImportedRunWriter.Source source = new ImportedRunWriter.Source(ImportRecord.CSV, file, List.of(file), List.of());
         return ImportedRunWriter.write(project, runName(file), table, source);
     }
 
-    private static ScalarTable read(Path file, String text) throws IOException {
-        long[] lineStarts = lineStarts(text);
+    private static ScalarTable read(Path file, List<CsvTable.Row> rows) throws IOException {
+        if (rows.isEmpty()) {
+            throw new RunFileException(file, "the file is empty; a header with a 'step' column is needed", null);
+        }
+        CsvTable.Row first = rows.get(0);
+        List<String> header = first.fields();
+        int stepColumn = column(file, first.line(), header);
+        int wallColumn = wallColumn(header);
+        if (header.size() - (wallColumn < 0 ? 1 : 2) == 0) {
+            throw new RunFileException(file, first.line(), "the header names no metric column besides the step", null);
+        }
         ScalarTable table = new ScalarTable();
-        List<String> header = null;
-        int stepColumn = -1;
-        int wallColumn = -1;
-        try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
-            for (CSVRecord record : parser) {
-                long line = lineOf(text, lineStarts, record.getCharacterPosition());
-                List<String> fields = record.toList();
-                if (header == null) {
-                    header = fields;
-                    stepColumn = column(file, line, header);
-                    wallColumn = wallColumn(header);
-                    if (header.size() - (wallColumn < 0 ? 1 : 2) == 0) {
-                        throw new RunFileException(file, line, "the header names no metric column besides the step", null);
-                    }
-                    continue;
-                }
-                if (fields.size() == 1 && fields.get(0).isEmpty()) {
-                    continue; // a line of spaces
-                }
-                if (fields.size() != header.size()) {
-                    throw new RunFileException(file, line,
-                            fields.size() + " fields, but the header has " + header.size(), null);
-                }
-                long step = step(file, line, fields.get(stepColumn));
-                double wall = wallColumn < 0 || fields.get(wallColumn).isEmpty() ? Double.NaN
-                        : number(file, line, header.get(wallColumn), fields.get(wallColumn));
-                for (int i = 0; i < fields.size(); i++) {
-                    if (i != stepColumn && i != wallColumn && !fields.get(i).isEmpty()) {
-                        table.put(header.get(i), step, number(file, line, header.get(i), fields.get(i)), wall);
-                    }
+        for (CsvTable.Row row : rows.subList(1, rows.size())) {
+            long line = row.line();
+            List<String> fields = row.fields();
+            if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                continue; // a line of spaces
+            }
+            if (fields.size() != header.size()) {
+                throw new RunFileException(file, line, fields.size() + " fields, but the header has " + header.size(), null);
+            }
+            long step = step(file, line, fields.get(stepColumn));
+            double wall = wallColumn < 0 || fields.get(wallColumn).isEmpty() ? Double.NaN
+                    : number(file, line, header.get(wallColumn), fields.get(wallColumn));
+            for (int i = 0; i < fields.size(); i++) {
+                if (i != stepColumn && i != wallColumn && !fields.get(i).isEmpty()) {
+                    table.put(header.get(i), step, number(file, line, header.get(i), fields.get(i)), wall);
                 }
             }
-        } catch (UncheckedIOException e) {
-            // Commons CSV reports broken quoting this way, with the line in its message.
-            throw new RunFileException(file, "malformed CSV (" + e.getCause().getMessage() + ")", e);
-        }
-        if (header == null) {
-            throw new RunFileException(file, "the file is empty; a header with a 'step' column is needed", null);
         }
         if (table.isEmpty()) {
             throw new RunFileException(file, "there is a header but no value below it", null);
@@ -165,35 +140,5 @@ public final class CsvImport {
     private static String runName(Path file) {
         String name = file.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    /** Offsets at which lines start; a line ends at \n, \r\n or a lone \r, as the parser counts them. */
-    private static long[] lineStarts(String text) {
-        long[] starts = new long[16];
-        int count = 0;
-        starts[count++] = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n')) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
-                }
-                starts[count++] = i + 1;
-            }
-        }
-        return Arrays.copyOf(starts, count);
-    }
-
-    /**
-     * The line a record starts on. The parser reports where it began looking for the record, which
-     * is before any empty lines it skipped, so line breaks right there are passed over first.
-     */
-    private static long lineOf(String text, long[] lineStarts, long position) {
-        int at = (int) position;
-        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
-            at++;
-        }
-        int index = Arrays.binarySearch(lineStarts, at);
-        return (index >= 0 ? index : -index - 2) + 1;
     }
 }
