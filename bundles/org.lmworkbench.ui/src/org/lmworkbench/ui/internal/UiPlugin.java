@@ -8,7 +8,7 @@ import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.lmworkbench.ui.charts.Palette;
-import org.lmworkbench.ui.preferences.LmwPreferences;
+import org.lmworkbench.ui.preferences.ChartColours;
 import org.osgi.framework.BundleContext;
 
 /**
@@ -33,23 +33,23 @@ public final class UiPlugin extends AbstractUIPlugin {
         super.start(context);
         instance = this;
         applyChartColours();
-        LmwPreferences.node().addPreferenceChangeListener(chartColourListener);
+        ChartColours.node().addPreferenceChangeListener(chartColourListener);
     }
 
     /** Charts take their series colours from the preference; charts drawn later follow a change. */
     private final IPreferenceChangeListener chartColourListener = event -> {
-        if (LmwPreferences.CHART_COLOURS.equals(event.getKey())) {
+        if (ChartColours.KEY.equals(event.getKey())) {
             applyChartColours();
         }
     };
 
     private static void applyChartColours() {
-        Palette.set(LmwPreferences.chartColours());
+        Palette.set(ChartColours.current());
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
-        LmwPreferences.node().removePreferenceChangeListener(chartColourListener);
+        ChartColours.node().removePreferenceChangeListener(chartColourListener);
         instance = null;
         super.stop(context);
     }
