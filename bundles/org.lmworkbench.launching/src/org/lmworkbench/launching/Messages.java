@@ -8,9 +8,13 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.lmworkbench.launching.messages";
 
     /** See messages.properties. */
-    public static String BackendLauncher_notInstalled;
+    public static String BackendCommandLines_notInstalled;
     /** See messages.properties. */
-    public static String BackendLauncher_classpathFailed;
+    public static String BackendCommandLines_classPathFailed;
+    /** See messages.properties. */
+    public static String BackendCommands_failed;
+    /** See messages.properties. */
+    public static String BackendCommands_noProcess;
     /** See messages.properties. */
     public static String RunPlanner_invalidSpec;
     /** See messages.properties. */

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.core.exec.BackendCommandLine;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
@@ -124,15 +124,16 @@ final class RunQueue {
         RunDirectory dir = run.directory();
         List<String> args = new ArrayList<>(List.of("resume", dir.path().toString()));
         args.addAll(overrides(run.spec().execution()));
-        List<String> command = BackendLauncher.command(args, run.spec().execution().jvmMemory());
+        BackendCommandLine line = BackendCommandLines.of(args, run.spec().execution().jvmMemory());
         File workingDir = project.getLocation().toFile();
-        Process system = DebugPlugin.exec(command.toArray(String[]::new), workingDir, BackendLauncher.environmentArray());
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put(IProcess.ATTR_PROCESS_TYPE, TrainingProcess.PROCESS_TYPE);
-        attributes.put(IProcess.ATTR_CMDLINE, String.join(" ", command));
-        attributes.put(TrainingProcess.ATTR_RUN_FOLDER, dir.path().toString());
         // The Console already titles the page "<config> [Training Run]"; the process adds which run.
-        TrainingProcess process = new TrainingProcess(launch, system, dir.runId(), attributes, dir);
+        TrainingProcess process = BackendProcesses.start(line, workingDir, launch, (system, commandLine) -> {
+            Map<String, String> attributes = new HashMap<>();
+            attributes.put(IProcess.ATTR_PROCESS_TYPE, TrainingProcess.PROCESS_TYPE);
+            attributes.put(IProcess.ATTR_CMDLINE, commandLine);
+            attributes.put(TrainingProcess.ATTR_RUN_FOLDER, dir.path().toString());
+            return new TrainingProcess(launch, system, dir.runId(), attributes, dir);
+        });
         IFolder folder = project.getFolder(RunDirectory.RUNS).getFolder(dir.runId());
         RunFolderRefresher refresher = new RunFolderRefresher(folder);
         new RunProgressJob(process, run.spec().training().steps(), refresher).schedule();

@@ -47,7 +47,7 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
         try {
             planner.validate();
             // A workbench without the backend feature says so before any run folder is made.
-            BackendLauncher.classpath();
+            BackendCommandLines.classPath();
             plan = planner.plan();
         } catch (RunPlanner.InvalidSpecException e) {
             throw new CoreException(LaunchingPlugin.error(e.getMessage(), null));

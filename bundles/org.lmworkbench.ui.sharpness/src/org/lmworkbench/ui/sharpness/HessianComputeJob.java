@@ -16,7 +16,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.analysis.eos.CheckpointSpectrumFile;
-import org.lmworkbench.ui.backend.BackendCommand;
+import org.lmworkbench.launching.BackendCommands;
 
 /**
  * Computes a checkpoint's Hessian spectrum in a backend child JVM
@@ -76,7 +76,7 @@ final class HessianComputeJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         SubMonitor progress = SubMonitor.convert(monitor, getName(), 100);
         try {
-            BackendCommand.run(arguments(), runDir.toFile(), progress.split(90));
+            BackendCommands.run(getName(), arguments(), runDir.toFile(), progress.split(90));
             Path file = CheckpointSpectrumFile.fileFor(runDir, step);
             progress.subTask(NLS.bind(Messages.HessianComputeJob_reading, file.getFileName()));
             CheckpointSpectrumFile result = CheckpointSpectrumFile.read(file);

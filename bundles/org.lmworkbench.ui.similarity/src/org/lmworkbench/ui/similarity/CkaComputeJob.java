@@ -18,7 +18,7 @@ import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
-import org.lmworkbench.ui.backend.BackendCommand;
+import org.lmworkbench.launching.BackendCommands;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaRuns;
 import org.lmworkbench.workspace.cka.SimilarityArguments;
@@ -75,7 +75,7 @@ public final class CkaComputeJob extends Job {
             out = Files.createTempFile("lmw-similarity-", ".json");
             List<String> args = SimilarityArguments.of(document, project, out);
             sub.subTask(Messages.CkaComputeJob_backend);
-            BackendCommand.run(args, project.toFile(), sub.split(90));
+            BackendCommands.run(getName(), args, project.toFile(), sub.split(90));
             sub.subTask(Messages.CkaComputeJob_reading);
             JsonElement tree = JsonParser.parseString(Files.readString(out));
             if (!tree.isJsonObject()) {

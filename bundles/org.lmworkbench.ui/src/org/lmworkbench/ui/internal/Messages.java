@@ -12,11 +12,6 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.lmworkbench.ui.internal.messages";
 
     /** See messages.properties. */
-    public static String BackendCommand_startFailed;
-    /** See messages.properties. */
-    public static String BackendCommand_failed;
-
-    /** See messages.properties. */
     public static String NewExperimentProjectWizard_title;
     /** See messages.properties. */
     public static String NewExperimentProjectWizard_pageTitle;
