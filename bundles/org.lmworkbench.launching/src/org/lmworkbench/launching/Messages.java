@@ -8,6 +8,10 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.lmworkbench.launching.messages";
 
     /** See messages.properties. */
+    public static String AnalysisRunner_task;
+    /** See messages.properties. */
+    public static String AnalysisRunner_notApplicable;
+    /** See messages.properties. */
     public static String BackendCommandLines_notInstalled;
     /** See messages.properties. */
     public static String BackendCommandLines_classPathFailed;

@@ -21,6 +21,8 @@ import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TableItem;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.Test;
 import org.lmworkbench.analysis.fit.EpochChinchillaData;
 import org.lmworkbench.analysis.fit.FitCommand;
 import org.lmworkbench.testing.WidthSweep;
+import org.lmworkbench.ui.analyses.AnalysisJob;
+import org.lmworkbench.ui.analyses.AnalysisOffer;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitDocumentJson;
@@ -236,5 +240,26 @@ class FitEditorTest {
         double[] x = {7e10, 1.4e12};
         TableItem target = editor.resultsPage().extrapolationPanel().targetTable().getItem(0);
         assertEquals(FitResultsPage.format(m.predict(x)), target.getText(1));
+    }
+
+    @Test
+    void theScalingFitAnalysisStoresTheFitInTheDocumentAndOpensItsResults() throws Exception {
+        IFile file = project.getFile("analyses/width.fit");
+        UiTestSupport.writeFile(file, UiTestSupport.fixtureText("resources/fixtures/fit/width.fit"));
+        AnalysisOffer fit = AnalysisOffer.of(new StructuredSelection(file)).stream()
+                .filter(o -> o.analysis().id().equals("org.lmworkbench.analysis.scalingFit")).findFirst().orElseThrow();
+        new AnalysisJob(fit, UiTestSupport.activePage().getWorkbenchWindow()).schedule();
+        UiTestSupport.waitUntil("the analysis to finish",
+                () -> Job.getJobManager().find(AnalysisJob.FAMILY).length == 0);
+        UiTestSupport.processEvents();
+
+        FitResultModel saved = FitDocumentJson.read(UiTestSupport.readFile(file)).result();
+        assertNotNull(saved, "the fit was written into the document");
+        assertEquals(WidthSweep.ALPHA, saved.param("alpha"), 1e-6 * WidthSweep.ALPHA);
+        FitEditor editor = assertInstanceOf(FitEditor.class, UiTestSupport.activePage().getActiveEditor());
+        assertEquals(FitResultsPage.ID, editor.getActivePageInstance().getId());
+        assertEquals(WidthSweep.ALPHA, cell(editor.resultsPage().parameterTable().getItems()[2], 1),
+                5e-6 * WidthSweep.ALPHA);
+        assertFalse(editor.isDirty(), "a stored result is no unsaved edit");
     }
 }

@@ -12,11 +12,13 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IURIEditorInput;
 import org.eclipse.ui.PartInitException;
+import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.ui.editors.ReadOnlyFormEditor;
 
 /**
  * The sharpness editor of a run, opened on its {@code probes/sharpness.jsonl} (registered for
- * that file name, and opened from a run's context menu by {@link OpenSharpnessHandler}). Page 1
+ * that file name, and opened from a run's context menu by {@link OpenSharpnessHandler}) or on
+ * another file of that folder (a Hessian spectrum the analysis computed). Page 1
  * follows the sharpness and loss curves and reports the edge of stability as numbers; page 2
  * shows, and computes through the backend, the Hessian spectrum of a checkpoint. The editor only
  * reads the run; there is nothing to save.
@@ -42,7 +44,10 @@ public final class SharpnessEditor extends ReadOnlyFormEditor {
             IContainer probes = workspaceFile.getParent();
             runFolder = probes.getParent() instanceof IFolder folder ? folder : null;
         }
-        data = new RunSharpnessData(file);
+        // Any file of the run's probes folder opens the run (a spectrum result opens on its page).
+        Path sharpness = RunDirectory.SHARPNESS.equals(file.getFileName().toString()) ? file
+                : file.resolveSibling(RunDirectory.SHARPNESS);
+        data = new RunSharpnessData(sharpness);
         super.init(site, input);
         setPartName(NLS.bind(Messages.SharpnessEditor_title, data.runDir().getFileName()));
         setTitleToolTip(file.toString());

@@ -1,31 +1,20 @@
 package org.lmworkbench.ui.similarity;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
-import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Display;
-import org.lmworkbench.launching.BackendCommands;
 import org.lmworkbench.workspace.cka.CkaDocument;
-import org.lmworkbench.workspace.cka.CkaRuns;
-import org.lmworkbench.workspace.cka.SimilarityArguments;
 
 /**
- * Computes a .cka document's similarity through {@code lmw similarity} in a child JVM: checks the
- * runs, runs the backend into a temporary result file, parses it and hands the result to the
+ * Computes a .cka document's similarity ({@link CkaComputation}) and hands the result to the
  * editor on the UI thread. Cancelling terminates the backend. Belongs to {@link #FAMILY}.
  */
 public final class CkaComputeJob extends Job {
@@ -64,41 +53,15 @@ public final class CkaComputeJob extends Job {
 
     @Override
     protected IStatus run(IProgressMonitor monitor) {
-        SubMonitor sub = SubMonitor.convert(monitor, getName(), 100);
-        List<String> problems = CkaRuns.problems(document, project);
-        if (!problems.isEmpty()) {
-            return fail(String.join("\n", problems), null);
-        }
-        sub.worked(5);
-        Path out = null;
         try {
-            out = Files.createTempFile("lmw-similarity-", ".json");
-            List<String> args = SimilarityArguments.of(document, project, out);
-            sub.subTask(Messages.CkaComputeJob_backend);
-            BackendCommands.run(getName(), args, project.toFile(), sub.split(90));
-            sub.subTask(Messages.CkaComputeJob_reading);
-            JsonElement tree = JsonParser.parseString(Files.readString(out));
-            if (!tree.isJsonObject()) {
-                return fail(NLS.bind(Messages.CkaComputeJob_notAnObject, out), null);
-            }
-            JsonObject result = tree.getAsJsonObject();
-            sub.worked(5);
+            JsonObject result = CkaComputation.compute(getName(), document, project, monitor);
             deliver(() -> onResult.accept(result));
             return Status.OK_STATUS;
         } catch (OperationCanceledException e) {
             return Status.CANCEL_STATUS;
         } catch (CoreException e) {
             return fail(e.getStatus().getMessage(), e);
-        } catch (IOException | JsonParseException e) {
-            return fail(NLS.bind(Messages.CkaComputeJob_unreadable, e.getMessage()), e);
         } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException e) {
-                    // a stray temp file is harmless; the result is in the document
-                }
-            }
             monitor.done();
         }
     }

@@ -57,7 +57,7 @@ public final class CompareRepresentationsHandler extends AbstractHandler {
             }
         }
         try {
-            IFile file = create(project, runs);
+            IFile file = create(project, runs.stream().map(RunElement::folder).toList());
             IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
             IEditorPart part = IDE.openEditor(page, file, CkaEditor.ID, true);
             if (part instanceof CkaEditor editor && editor.settingsPage() != null && editor.settingsPage().canCompute()) {
@@ -72,14 +72,14 @@ public final class CompareRepresentationsHandler extends AbstractHandler {
     }
 
     /** Writes the default document for {@code runs} into the project's analyses folder and returns it. */
-    public static IFile create(IProject project, List<RunElement> runs) throws CoreException {
+    public static IFile create(IProject project, List<IFolder> runs) throws CoreException {
         CkaDocument doc = defaults(project.getLocation().toPath(), runs.stream()
-                .map(r -> r.folder().getProjectRelativePath().toString()).toList());
+                .map(r -> r.getProjectRelativePath().toString()).toList());
         IFolder analyses = project.getFolder(SpecFiles.ANALYSES_FOLDER);
         if (!analyses.exists()) {
             analyses.create(true, true, null);
         }
-        String base = runs.size() == 2 ? "compare-" + runs.get(0).id() + "-" + runs.get(1).id()
+        String base = runs.size() == 2 ? "compare-" + runs.get(0).getName() + "-" + runs.get(1).getName()
                 : "compare-" + runs.size() + "-runs";
         IFile file = analyses.getFile(base + "." + SpecFiles.CKA_EXTENSION);
         for (int i = 2; file.exists(); i++) {

@@ -1,6 +1,7 @@
 package org.lmworkbench.ui.internal;
 
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.resource.ImageDescriptor;
@@ -9,7 +10,9 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.preferences.ChartColours;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 
 /**
  * The bundle activator of the workbench UI. It owns the image registry, so that every image the
@@ -34,6 +37,22 @@ public final class UiPlugin extends AbstractUIPlugin {
         instance = this;
         applyChartColours();
         ChartColours.node().addPreferenceChangeListener(chartColourListener);
+        startDebugUi();
+    }
+
+    /**
+     * The debug UI gives every process of a launch its Console page, but only once it has started;
+     * analysis commands are launched headless (no Run button touches it first), so start it here.
+     */
+    private static void startDebugUi() {
+        Bundle debugUi = Platform.getBundle("org.eclipse.debug.ui");
+        if (debugUi != null && debugUi.getState() != Bundle.ACTIVE) {
+            try {
+                debugUi.start(Bundle.START_TRANSIENT);
+            } catch (BundleException e) {
+                log("cannot start the debug UI; backend commands will have no Console page", e);
+            }
+        }
     }
 
     /** Charts take their series colours from the preference; charts drawn later follow a change. */

@@ -7,6 +7,8 @@ public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.lmworkbench.workspace.internal.messages";
 
+    /** A malformed analysis contribution: where, then what is wrong. */
+    public static String AnalysisRegistry_invalid;
     /** See messages.properties. */
     public static String ExperimentProjects_creating;
     /** See messages.properties. */
