@@ -20,7 +20,6 @@ import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
@@ -38,9 +37,11 @@ import org.lmworkbench.analysis.fit.FitCommand;
 import org.lmworkbench.testing.WidthSweep;
 import org.lmworkbench.ui.analyses.AnalysisJob;
 import org.lmworkbench.ui.analyses.AnalysisOffer;
+import org.lmworkbench.ui.editors.DocumentProblemsPage;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitDocumentJson;
+import org.lmworkbench.workspace.fit.FitDocumentWriter;
 import org.lmworkbench.workspace.fit.FitResultModel;
 
 /**
@@ -161,10 +162,8 @@ class FitEditorTest {
         }
         assertFalse(page.frontierPanel().isShown());
 
-        // The result is part of the document: saved, it reads back with the same numbers.
-        assertTrue(editor.isDirty());
-        editor.doSave(new NullProgressMonitor());
-        assertFalse(editor.isDirty());
+        // The result is part of the document, written at once: it reads back with the same numbers.
+        assertFalse(editor.isDirty(), "a computed fit is no unsaved edit");
         FitDocument saved = FitDocumentJson.read(UiTestSupport.readFile(file));
         assertArrayEquals(editor.document().result().params(), saved.result().params());
         assertEquals(List.of("width-007: running"), saved.result().skipped());
@@ -261,5 +260,32 @@ class FitEditorTest {
         assertEquals(WidthSweep.ALPHA, cell(editor.resultsPage().parameterTable().getItems()[2], 1),
                 5e-6 * WidthSweep.ALPHA);
         assertFalse(editor.isDirty(), "a stored result is no unsaved edit");
+    }
+
+    @Test
+    void aBrokenDocumentOpensOnItsProblemsAndDeletingItClosesTheEditor() throws Exception {
+        IFile file = project.getFile("analyses/broken.fit");
+        UiTestSupport.writeFile(file, "{\"version\": 1, \"source\": {\"runs\": 3}}");
+        FitEditor editor = open(file);
+        assertNull(editor.document());
+        String shown = ((DocumentProblemsPage) editor.getSelectedPage()).shownText();
+        assertEquals("/fit-editor/analyses/broken.fit $.form: missing", shown, "the file and the JSON path");
+
+        file.delete(true, null);
+        UiTestSupport.waitUntil("the editor to close", editor::isClosed);
+    }
+
+    @Test
+    void aChangeOnDiskReloadsTheSettings() throws Exception {
+        IFile file = project.getFile("analyses/width.fit");
+        String text = UiTestSupport.fixtureText("resources/fixtures/fit/width.fit");
+        UiTestSupport.writeFile(file, text);
+        FitEditor editor = open(file);
+        FitDocument changed = FitDocumentJson.read(text);
+        changed.setForm("broken_power_law");
+        UiTestSupport.writeFile(file, FitDocumentWriter.write(changed));
+        UiTestSupport.waitUntil("the editor to reload", () -> "broken_power_law".equals(editor.document().form()));
+        assertFalse(editor.isDirty());
+        assertTrue(editor.settingsPage().fitButton().isEnabled());
     }
 }

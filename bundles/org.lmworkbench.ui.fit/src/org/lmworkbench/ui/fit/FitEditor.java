@@ -1,21 +1,9 @@
 package org.lmworkbench.ui.fit;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.eclipse.core.resources.IFile;
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.IStatus;
-import org.eclipse.core.runtime.Status;
-import org.eclipse.swt.widgets.Display;
-import org.eclipse.ui.IEditorInput;
-import org.eclipse.ui.IEditorSite;
-import org.eclipse.ui.IFileEditorInput;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.PartInitException;
-import org.eclipse.ui.forms.editor.FormEditor;
+import org.lmworkbench.ui.editors.AnalysisDocumentEditor;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitDocumentException;
 import org.lmworkbench.workspace.fit.FitDocumentJson;
@@ -26,58 +14,43 @@ import org.lmworkbench.workspace.fit.FitResultModel;
  * Editor of {@code *.fit} documents: a "Settings" page (source, form, objective; Fit) and a
  * "Fit" page (log-log plot with band, residuals, parameter table, extrapolation, and for the
  * Chinchilla form the compute-optimal frontier). Fitting runs in-process as a {@link FitJob};
- * the result is stored in the document, which is saved as JSON ({@link FitDocumentWriter}).
+ * the result is stored in the document (see {@link AnalysisDocumentEditor} for dirty state,
+ * problems, reloading and closing).
  */
-public final class FitEditor extends FormEditor {
+public final class FitEditor extends AnalysisDocumentEditor<FitDocument> {
 
     /** Editor id, as registered in plugin.xml. */
-    public static final String ID = "org.lmworkbench.ui.fit.FitEditor";
+    public static final String ID = "org.lmworkbench.ui.editors.fit.FitEditor";
 
-    private IFile file;
-    private FitDocument document;
     private FitSettingsPage settingsPage;
     private FitResultsPage resultsPage;
     private FitJob job;
-    private boolean dirty;
-    private boolean closed;
 
     @Override
-    public void init(IEditorSite site, IEditorInput input) throws PartInitException {
-        if (!(input instanceof IFileEditorInput fileInput)) {
-            throw new PartInitException(Messages.FitEditor_notAFile);
-        }
-        file = fileInput.getFile();
-        try (InputStream in = file.getContents(true)) {
-            document = FitDocumentJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (FitDocumentException e) {
-            throw new PartInitException(file.getFullPath() + " " + e.getMessage());
-        } catch (IOException | CoreException e) {
-            throw new PartInitException(file.getFullPath() + ": " + e.getMessage(), e);
-        }
-        super.init(site, input);
-        setPartName(file.getName());
-    }
-
-    @Override
-    protected void addPages() {
+    protected FitDocument read(String text, String source) throws DocumentProblems {
         try {
-            settingsPage = new FitSettingsPage(this);
-            resultsPage = new FitResultsPage(this);
-            addPage(settingsPage);
-            addPage(resultsPage);
-        } catch (PartInitException e) {
-            throw new IllegalStateException(e);
+            return FitDocumentJson.read(text);
+        } catch (FitDocumentException e) {
+            throw new DocumentProblems(source + " " + e.getMessage());
         }
     }
 
-    /** @return the document being edited (UI thread only). */
-    FitDocument document() {
-        return document;
+    @Override
+    protected String write(FitDocument document) {
+        return FitDocumentWriter.write(document);
+    }
+
+    @Override
+    protected void addDocumentPages() throws PartInitException {
+        settingsPage = new FitSettingsPage(this);
+        resultsPage = new FitResultsPage(this);
+        addPage(settingsPage);
+        addPage(resultsPage);
     }
 
     /** @return the folder relative source paths are resolved against: the file's project. */
     Path baseFolder() {
-        return file.getProject().getLocation().toFile().toPath();
+        return projectLocation();
     }
 
     /** @return the settings page. */
@@ -101,30 +74,29 @@ public final class FitEditor extends FormEditor {
      * @return the job, or {@code null} if one was running already
      */
     FitJob startFit() {
-        if (job != null && job.getState() != org.eclipse.core.runtime.jobs.Job.NONE) {
+        if (job != null && job.getState() != Job.NONE) {
             return null;
         }
         FitDocument snapshot;
         try {
             // A private copy: the user may keep editing while the job runs.
-            snapshot = FitDocumentJson.read(FitDocumentWriter.write(document));
+            snapshot = FitDocumentJson.read(FitDocumentWriter.write(document()));
         } catch (FitDocumentException e) {
             fitFailed(e.getMessage());
             return null;
         }
-        job = new FitJob(this, snapshot, baseFolder(), Display.getCurrent());
         settingsPage.fitStarted();
-        job.schedule();
+        job = schedule(new FitJob(this, snapshot, baseFolder()));
         return job;
     }
 
     /** Called on the UI thread with a finished fit. */
     void fitFinished(FitResultModel model) {
-        document.setResult(model);
-        markDirty();
+        document().setResult(model);
+        resultStored();
         settingsPage.fitEnded(null);
         resultsPage.showResult();
-        setActivePage(1);
+        setActivePage(FitResultsPage.ID);
     }
 
     /** Called on the UI thread when a fit failed or was cancelled. */
@@ -132,54 +104,8 @@ public final class FitEditor extends FormEditor {
         settingsPage.fitEnded(message);
     }
 
-    /** Marks the document changed. */
+    /** Marks a user edit of the settings. */
     void markDirty() {
-        if (!dirty) {
-            dirty = true;
-            editorDirtyStateChanged();
-        }
-    }
-
-    @Override
-    public boolean isDirty() {
-        return dirty;
-    }
-
-    /** @return whether the editor was disposed (late job results are then dropped). */
-    boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void doSave(IProgressMonitor monitor) {
-        byte[] bytes = FitDocumentWriter.write(document).getBytes(StandardCharsets.UTF_8);
-        try {
-            file.setContents(new ByteArrayInputStream(bytes), true, true, monitor);
-            dirty = false;
-            editorDirtyStateChanged();
-        } catch (CoreException e) {
-            org.eclipse.jface.dialogs.ErrorDialog.openError(getSite().getShell(),
-                    Messages.FitEditor_saveFailed, null, new Status(IStatus.ERROR,
-                            "org.lmworkbench.ui", e.getMessage(), e));
-        }
-    }
-
-    @Override
-    public void doSaveAs() {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isSaveAsAllowed() {
-        return false;
-    }
-
-    @Override
-    public void dispose() {
-        closed = true;
-        if (job != null) {
-            job.cancel();
-        }
-        super.dispose();
+        documentChanged();
     }
 }

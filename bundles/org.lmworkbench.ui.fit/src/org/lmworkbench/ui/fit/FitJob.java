@@ -8,7 +8,6 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.progress.IProgressConstants;
 import org.lmworkbench.analysis.fit.ScalingDataException;
 import org.lmworkbench.workspace.fit.FitDocument;
@@ -17,7 +16,8 @@ import org.lmworkbench.workspace.fit.FitRunner;
 
 /**
  * Fits a snapshot of a fit document in this JVM ({@link FitRunner}) and hands the result to the
- * editor on the UI thread. Cancellable between slices of the multistart and the bootstrap.
+ * editor on the UI thread while it is open. Cancellable (closing the editor cancels) between
+ * slices of the multistart and the bootstrap.
  *
  * <p>Problems with the data are shown in the editor's header rather than in a dialog (the
  * editor is where the user fixes them), so the job marks its error status as not to be
@@ -31,20 +31,17 @@ final class FitJob extends Job {
     private final FitEditor editor;
     private final FitDocument snapshot;
     private final Path base;
-    private final Display display;
 
     /**
      * @param editor the editor to report to
      * @param snapshot a copy of the document, not changed while the job runs
      * @param base folder relative source paths are resolved against
-     * @param display the editor's display
      */
-    FitJob(FitEditor editor, FitDocument snapshot, Path base, Display display) {
+    FitJob(FitEditor editor, FitDocument snapshot, Path base) {
         super(NLS.bind(Messages.FitJob_name, snapshot.form()));
         this.editor = editor;
         this.snapshot = snapshot;
         this.base = base;
-        this.display = display;
         setUser(true);
         setProperty(IProgressConstants.NO_IMMEDIATE_ERROR_PROMPT_PROPERTY, Boolean.TRUE);
     }
@@ -77,12 +74,6 @@ final class FitJob extends Job {
     }
 
     private void deliver(Runnable update) {
-        if (!display.isDisposed()) {
-            display.asyncExec(() -> {
-                if (!editor.isClosed()) {
-                    update.run();
-                }
-            });
-        }
+        editor.inUi(update);
     }
 }

@@ -17,10 +17,6 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String FitJob_failed;
     /** See messages.properties. */
-    public static String FitEditor_notAFile;
-    /** See messages.properties. */
-    public static String FitEditor_saveFailed;
-    /** See messages.properties. */
     public static String FitSettingsPage_title;
     /** See messages.properties. */
     public static String FitSettingsPage_heading;

@@ -1,6 +1,7 @@
 package org.lmworkbench.ui.sharpness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.core.runtime.ILogListener;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.ui.ide.IDE;
@@ -118,6 +123,36 @@ class HessianSpectrumPageTest {
         SharpnessSample atStep500 = SharpnessSeries.read(runDir.resolve("probes/sharpness.jsonl")).stream()
                 .filter(s -> s.step() == 500).findFirst().orElseThrow();
         assertEquals(atStep500.lambdaMax(), eigenvalues.get(0).getAsDouble(), 1e-4 * atStep500.lambdaMax());
+    }
+
+    @Test
+    void closingTheEditorWhileItComputesLeavesNoProcessAndLogsNothing() throws Exception {
+        List<IStatus> logged = new CopyOnWriteArrayList<>();
+        ILogListener listener = (status, plugin) -> {
+            if (status.getSeverity() == IStatus.ERROR) {
+                logged.add(status);
+            }
+        };
+        Platform.addLogListener(listener);
+        try {
+            HessianSpectrumPage page = openSpectrumPage();
+            page.selectCheckpoint(500);
+            page.setOptions(50, true, true); // seconds of Hessian-vector products after the JVM has started
+            page.compute();
+            UiTestSupport.waitUntil("the backend JVM", () -> ProcessHandle.current().descendants().findAny().isPresent());
+            HessianComputeJob job = page.job();
+
+            UiTestSupport.activePage().closeAllEditors(false);
+            UiTestSupport.waitUntil("the computation to end", () -> job.getState() == Job.NONE);
+            assertEquals(IStatus.CANCEL, job.getResult().getSeverity(), job.getResult().toString());
+            UiTestSupport.waitUntil("every backend JVM to exit",
+                    () -> ProcessHandle.current().descendants().findAny().isEmpty());
+            UiTestSupport.processEvents(); // what the job posted after the close must be dropped, not fail
+            assertFalse(Files.exists(runDir.resolve("probes/hessian-step-500.json")), "nothing half-written");
+            assertEquals(List.of(), logged);
+        } finally {
+            Platform.removeLogListener(listener);
+        }
     }
 
     private static void assertTableShows(Table table, JsonArray eigenvalues, JsonArray residuals) {

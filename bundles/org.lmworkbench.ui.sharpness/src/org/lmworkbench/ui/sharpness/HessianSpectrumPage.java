@@ -153,22 +153,24 @@ final class HessianSpectrumPage extends FormPage {
         status.setText(NLS.bind(Messages.SpectrumPage_computing, step));
         status.requestLayout();
         getManagedForm().getMessageManager().removeMessage(MESSAGE_KEY);
-        job = new HessianComputeJob(run.path(), runFolder, step, topK.getSelection(), trace.getSelection(),
-                density.getSelection(), result -> status.getDisplay().asyncExec(() -> {
+        SharpnessEditor editor = (SharpnessEditor) getEditor();
+        // The job reports through the editor, which drops what arrives after it has closed.
+        HessianComputeJob computation = new HessianComputeJob(run.path(), runFolder, step, topK.getSelection(),
+                trace.getSelection(), density.getSelection(), result -> editor.inUi(() -> {
                     if (!results.isDisposed()) {
                         show(result);
                         status.setText(NLS.bind(Messages.SpectrumPage_computed, result.file().getFileName()));
                         status.requestLayout();
                     }
                 }));
-        job.addJobChangeListener(new JobChangeAdapter() {
+        computation.addJobChangeListener(new JobChangeAdapter() {
             @Override
             public void done(IJobChangeEvent event) {
                 IStatus result = event.getResult();
-                status.getDisplay().asyncExec(() -> finished(result));
+                editor.inUi(() -> finished(result));
             }
         });
-        job.schedule();
+        job = editor.schedule(computation);
     }
 
     private void finished(IStatus result) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.Adapters;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.osgi.util.NLS;
@@ -78,6 +79,12 @@ public final class SharpnessEditor extends ReadOnlyFormEditor {
         } catch (PartInitException e) {
             ILog.of(getClass()).error(e.getMessage(), e);
         }
+    }
+
+    /** The run folder: deleting the run closes its sharpness editor. */
+    @Override
+    protected IResource watchedResource() {
+        return runFolder;
     }
 
     /** Page 1. */

@@ -8,7 +8,6 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.IMessageManager;
 import org.eclipse.ui.forms.editor.FormPage;
@@ -63,13 +62,15 @@ final class SharpnessPage extends FormPage {
         numbers = new SharpnessNumbersSection(body, toolkit, data.detector().fraction());
         GridDataFactory.fillDefaults().grab(false, true).hint(360, SWT.DEFAULT).applyTo(numbers.control());
 
-        refresh = new SharpnessRefreshJob(data, this::post, this::postError);
-        refresh.schedule();
+        refresh = editor().schedule(new SharpnessRefreshJob(data, this::post, this::postError));
+    }
+
+    private SharpnessEditor editor() {
+        return (SharpnessEditor) getEditor();
     }
 
     private void post(RunSharpnessData.Update update) {
-        Display display = getSite().getShell().getDisplay();
-        display.asyncExec(() -> {
+        editor().inUi(() -> {
             if (chart != null && !chart.chart().isDisposed()) {
                 show(update);
             }
@@ -77,8 +78,7 @@ final class SharpnessPage extends FormPage {
     }
 
     private void postError(IOException e) {
-        Display display = getSite().getShell().getDisplay();
-        display.asyncExec(() -> {
+        editor().inUi(() -> {
             if (chart != null && !chart.chart().isDisposed()) {
                 messages().addMessage(READ_ERROR_KEY,
                         NLS.bind(Messages.SharpnessPage_readError, e.getMessage()), null, IMessageProvider.ERROR);

@@ -21,6 +21,7 @@ import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.ui.editors.DocumentProblemsPage;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
 import org.lmworkbench.workspace.cka.CkaDocument;
@@ -80,7 +81,9 @@ class CkaEditorTest {
 
         editor.settingsPage().pressCompute();
         waitForResult(editor);
-        assertTrue(editor.isDirty(), "the result is in the document, not yet in the file");
+        assertFalse(editor.isDirty(), "a computed result is no unsaved edit");
+        assertNotNull(CkaDocumentReader.read(UiTestSupport.readFile(file), null).result(),
+                "with nothing else unsaved, the result is written to the file at once");
         assertSame(editor.resultPage(), editor.getSelectedPage());
 
         double[][] expected = new double[3][3];
@@ -99,9 +102,7 @@ class CkaEditorTest {
         UiTestSupport.processEvents();
         HeatmapProbe.assertTooltipsShowValues(editor.resultPage().heatmap(), matrix.rows(), matrix.cols(), expected);
 
-        // Saved, the file holds the backend's result; reopened, the editor shows it without computing.
-        editor.doSave(null);
-        assertFalse(editor.isDirty());
+        // The file holds the backend's result; reopened, the editor shows it without computing.
         CkaDocument saved = CkaDocumentReader.read(UiTestSupport.readFile(file), null);
         assertEquals("cka-kernel=linear-hsic=gretton-score", saved.result().get("metric").getAsString());
         UiTestSupport.activePage().closeEditor(editor, false);
@@ -171,9 +172,81 @@ class CkaEditorTest {
         CkaEditor editor = open(file);
         assertNull(editor.document());
         assertNull(editor.settingsPage());
-        String shown = ((CkaProblemsPage) editor.getSelectedPage()).shownText();
+        String shown = ((DocumentProblemsPage) editor.getSelectedPage()).shownText();
         assertTrue(shown.contains("/cka/analyses/broken.cka: line 4, column 22: $.runs[1] must be a string"), shown);
         assertEquals(5, shown.lines().count(), shown);
+    }
+
+    @Test
+    void aResultComputedOverUnsavedEditsIsSavedWithThem() throws Exception {
+        IFile file = write("edited.cka", List.of("runs/w8-s0", "runs/w8-s1"));
+        CkaEditor editor = open(file);
+        editor.document().setThreads(2);
+        editor.documentChanged();
+        assertTrue(editor.isDirty());
+
+        editor.compute();
+        waitForResult(editor);
+        assertTrue(editor.isDirty(), "the user's edit is still unsaved");
+        CkaDocument onDisk = CkaDocumentReader.read(UiTestSupport.readFile(file), null);
+        assertNull(onDisk.result(), "the file is not written behind the user's back");
+        assertEquals(1, onDisk.threads());
+
+        editor.doSave(null);
+        CkaDocument saved = CkaDocumentReader.read(UiTestSupport.readFile(file), null);
+        assertEquals(2, saved.threads());
+        assertNotNull(saved.result());
+    }
+
+    @Test
+    void aChangeOnDiskReloadsTheEditorOrKeepsUnsavedEditsAndSaysSo() throws Exception {
+        IFile file = write("watched.cka", List.of("runs/w8-s0", "runs/w8-s1"));
+        CkaEditor editor = open(file);
+        CkaDocument changed = CkaDocumentReader.read(UiTestSupport.readFile(file), null);
+        changed.setMetric("cca-score");
+        UiTestSupport.writeFile(file, changed.toJson());
+        UiTestSupport.waitUntil("the editor to reload", () -> "cca-score".equals(editor.document().metric()));
+        assertFalse(editor.isDirty());
+
+        editor.document().setThreads(3);
+        editor.documentChanged();
+        changed.setMetric("procrustes-distance=angular");
+        UiTestSupport.writeFile(file, changed.toJson());
+        UiTestSupport.waitUntil("the heading to say the file changed", () -> heading(editor) != null);
+        assertTrue(heading(editor).startsWith("The file was changed on disk. Your unsaved changes are kept"),
+                heading(editor));
+        assertEquals("cca-score", editor.document().metric(), "the editor keeps its own version");
+        assertEquals(3, editor.document().threads());
+        assertTrue(editor.isDirty());
+    }
+
+    @Test
+    void fixingAnUnreadableFileOnDiskShowsTheDocument() throws Exception {
+        IFile file = project.getFile("analyses/broken.cka");
+        UiTestSupport.writeFile(file, UiTestSupport.fixtureText("resources/fixtures/cka/wrong-types.cka"));
+        CkaEditor editor = open(file);
+        assertNull(editor.document());
+        UiTestSupport.writeFile(file, CompareRepresentationsHandler.defaults(project.getLocation().toPath(),
+                List.of("runs/w8-s0", "runs/w8-s1")).toJson());
+        UiTestSupport.waitUntil("the fixed document", () -> editor.document() != null);
+        assertNotNull(editor.settingsPage());
+        assertEquals(List.of("runs/w8-s0", "runs/w8-s1"), editor.document().runs());
+    }
+
+    @Test
+    void deletingTheFileClosesTheEditor() throws Exception {
+        IFile file = write("doomed.cka", List.of("runs/w8-s0", "runs/w8-s1"));
+        CkaEditor editor = open(file);
+        file.delete(true, null);
+        UiTestSupport.waitUntil("the editor to close", editor::isClosed);
+        assertFalse(List.of(UiTestSupport.activePage().getEditorReferences()).stream()
+                .anyMatch(r -> r.getEditor(false) == editor));
+    }
+
+    /** The warning in the heading of the page showing, or null. */
+    private static String heading(CkaEditor editor) {
+        var form = editor.getActivePageInstance().getManagedForm().getForm();
+        return form.getMessageType() == org.eclipse.jface.dialogs.IMessageProvider.NONE ? null : form.getMessage();
     }
 
     private IFile write(String name, List<String> runs) throws Exception {

@@ -2,7 +2,6 @@ package org.lmworkbench.ui.similarity;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
@@ -10,12 +9,12 @@ import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.osgi.util.NLS;
-import org.eclipse.swt.widgets.Display;
 import org.lmworkbench.workspace.cka.CkaDocument;
 
 /**
- * Computes a .cka document's similarity ({@link CkaComputation}) and hands the result to the
- * editor on the UI thread. Cancelling terminates the backend. Belongs to {@link #FAMILY}.
+ * Computes a .cka document's similarity ({@link CkaComputation}) for its editor and hands the
+ * outcome to the editor on the UI thread while it is open. Cancelling (closing the editor does)
+ * terminates the backend. Belongs to {@link #FAMILY}.
  */
 public final class CkaComputeJob extends Job {
 
@@ -24,25 +23,19 @@ public final class CkaComputeJob extends Job {
 
     private final CkaDocument document;
     private final Path project;
-    private final Display display;
-    private final Consumer<JsonObject> onResult;
-    private final Consumer<String> onFailure;
+    private final CkaEditor editor;
 
     /**
-     * @param document  the analysis as it is now (the job reads it once, when it starts)
-     * @param project   the project folder on disk
-     * @param display   the display whose thread receives the outcome
-     * @param onResult  receives the backend's result on the UI thread
-     * @param onFailure receives a message on the UI thread when the computation fails
+     * @param name     the document's name, for the job and the Console
+     * @param document the analysis as it is now (not changed while the job runs)
+     * @param project  the project folder on disk
+     * @param editor   the editor that receives the outcome
      */
-    public CkaComputeJob(String name, CkaDocument document, Path project, Display display,
-            Consumer<JsonObject> onResult, Consumer<String> onFailure) {
+    CkaComputeJob(String name, CkaDocument document, Path project, CkaEditor editor) {
         super(NLS.bind(Messages.CkaComputeJob_name, name));
         this.document = document;
         this.project = project;
-        this.display = display;
-        this.onResult = onResult;
-        this.onFailure = onFailure;
+        this.editor = editor;
         setUser(true);
     }
 
@@ -55,25 +48,16 @@ public final class CkaComputeJob extends Job {
     protected IStatus run(IProgressMonitor monitor) {
         try {
             JsonObject result = CkaComputation.compute(getName(), document, project, monitor);
-            deliver(() -> onResult.accept(result));
+            editor.inUi(() -> editor.acceptResult(result));
             return Status.OK_STATUS;
         } catch (OperationCanceledException e) {
             return Status.CANCEL_STATUS;
         } catch (CoreException e) {
-            return fail(e.getStatus().getMessage(), e);
+            String message = e.getStatus().getMessage();
+            editor.inUi(() -> editor.computeFailed(message));
+            return e.getStatus();
         } finally {
             monitor.done();
-        }
-    }
-
-    private IStatus fail(String message, Throwable cause) {
-        deliver(() -> onFailure.accept(message));
-        return Status.error(message, cause);
-    }
-
-    private void deliver(Runnable runnable) {
-        if (!display.isDisposed()) {
-            display.asyncExec(runnable);
         }
     }
 }

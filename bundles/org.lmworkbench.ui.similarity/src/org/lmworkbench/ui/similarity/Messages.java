@@ -21,16 +21,6 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String CkaComputeJob_unreadable;
     /** See messages.properties. */
-    public static String CkaEditor_notAFile;
-    /** See messages.properties. */
-    public static String CkaEditor_saveFailed;
-    /** See messages.properties. */
-    public static String CkaProblemsPage_title;
-    /** See messages.properties. */
-    public static String CkaProblemsPage_heading;
-    /** See messages.properties. */
-    public static String CkaProblemsPage_message;
-    /** See messages.properties. */
     public static String CkaResultPage_title;
     /** See messages.properties. */
     public static String CkaResultPage_heading;

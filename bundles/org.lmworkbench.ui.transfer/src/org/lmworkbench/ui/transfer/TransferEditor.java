@@ -1,10 +1,10 @@
 package org.lmworkbench.ui.transfer;
 
 import java.util.List;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
@@ -24,7 +24,6 @@ public class TransferEditor extends ReadOnlyFormEditor {
     public static final String ID = "org.lmworkbench.ui.editors.transfer";
 
     private TransferSource source;
-    private Display display;
     private TransferSettings settings = TransferSettings.defaults();
     private double checkLr = Double.NaN;
     private TransferResult result;
@@ -39,7 +38,6 @@ public class TransferEditor extends ReadOnlyFormEditor {
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
         source = TransferSource.of(input);
         super.init(site, input);
-        display = site.getShell().getDisplay();
         setPartName(source.name());
     }
 
@@ -62,8 +60,7 @@ public class TransferEditor extends ReadOnlyFormEditor {
             job.cancel();
         }
         int load = ++loads;
-        job = new TransferLoadJob(source, settings, checkLr, loaded -> deliver(loaded, load));
-        job.schedule();
+        job = schedule(new TransferLoadJob(source, settings, checkLr, loaded -> deliver(loaded, load)));
     }
 
     /** The settings in use. */
@@ -123,10 +120,7 @@ public class TransferEditor extends ReadOnlyFormEditor {
     }
 
     private void deliver(TransferResult loaded, int load) {
-        if (display.isDisposed()) {
-            return;
-        }
-        display.asyncExec(() -> {
+        inUi(() -> {
             if (load != loads || lrPage == null || getContainer() == null || getContainer().isDisposed()) {
                 return;
             }
@@ -137,11 +131,9 @@ public class TransferEditor extends ReadOnlyFormEditor {
         });
     }
 
+    /** The spec, or the folder whose runs are shown: deleting it closes the editor. */
     @Override
-    public void dispose() {
-        if (job != null) {
-            job.cancel();
-        }
-        super.dispose();
+    protected IResource watchedResource() {
+        return source.resource();
     }
 }

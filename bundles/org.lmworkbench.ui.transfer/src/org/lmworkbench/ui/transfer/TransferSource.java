@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.core.resources.IContainer;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorInput;
@@ -53,6 +54,11 @@ final class TransferSource {
         return spec != null ? spec.getName() : NLS.bind(Messages.TransferEditor_runsFolderName, project.getName());
     }
 
+    /** The spec, or the project whose runs are read. */
+    IResource resource() {
+        return spec != null ? spec : project;
+    }
+
     /** The swept keys of the spec, in file order; empty for a runs folder or a spec with errors. */
     List<String> sweepKeys() {
         List<String> keys = new ArrayList<>();
@@ -79,7 +85,7 @@ final class TransferSource {
         return spec != null ? collector.fromSpec(location(spec), projectDir) : collector.fromFolder(projectDir);
     }
 
-    private static Path location(org.eclipse.core.resources.IResource resource) {
+    private static Path location(IResource resource) {
         IPath location = resource.getLocation();
         return location == null ? null : location.toPath();
     }

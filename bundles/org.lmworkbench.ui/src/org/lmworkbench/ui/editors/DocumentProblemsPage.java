@@ -1,4 +1,4 @@
-package org.lmworkbench.ui.similarity;
+package org.lmworkbench.ui.editors;
 
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.swt.SWT;
@@ -9,39 +9,40 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormEditor;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
-import org.lmworkbench.workspace.cka.CkaFormatException;
 
 /**
- * The only page of a .cka editor whose file cannot be read: every problem with its line and JSON
- * path, so the file can be fixed in a text editor (Open With &gt; Text Editor).
+ * The only page of a document editor whose file cannot be read: every problem with its line and
+ * JSON path, so the file can be fixed in a text editor (Open With &gt; Text Editor); the editor
+ * reloads when the file is saved fixed.
  */
-final class CkaProblemsPage extends FormPage {
+public final class DocumentProblemsPage extends FormPage {
 
     /** Page id. */
-    static final String ID = "problems";
+    public static final String ID = "problems";
 
-    private final CkaFormatException error;
+    private final String problems;
     private Text text;
 
-    CkaProblemsPage(FormEditor editor, CkaFormatException error) {
-        super(editor, ID, Messages.CkaProblemsPage_title);
-        this.error = error;
+    /** A page listing {@code problems}. */
+    public DocumentProblemsPage(FormEditor editor, String problems) {
+        super(editor, ID, Messages.DocumentProblemsPage_title);
+        this.problems = problems;
     }
 
     @Override
     protected void createFormContent(IManagedForm managedForm) {
         ScrolledForm form = managedForm.getForm();
-        form.setText(Messages.CkaProblemsPage_heading);
-        form.setMessage(Messages.CkaProblemsPage_message, IMessageProvider.ERROR);
+        form.setText(Messages.DocumentProblemsPage_heading);
+        form.setMessage(Messages.DocumentProblemsPage_message, IMessageProvider.ERROR);
         managedForm.getToolkit().decorateFormHeading(form.getForm());
         form.getBody().setLayout(new GridLayout());
-        text = managedForm.getToolkit().createText(form.getBody(), error.getMessage(),
+        text = managedForm.getToolkit().createText(form.getBody(), problems,
                 SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL);
         text.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
     }
 
     /** The problems as shown. */
-    String shownText() {
+    public String shownText() {
         return text.getText();
     }
 }
