@@ -7,6 +7,7 @@ import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChang
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.preferences.ChartColours;
@@ -43,10 +44,11 @@ public final class UiPlugin extends AbstractUIPlugin {
     /**
      * The debug UI gives every process of a launch its Console page, but only once it has started;
      * analysis commands are launched headless (no Run button touches it first), so start it here.
+     * Without a workbench (a headless application starting the bundles) there is no Console.
      */
     private static void startDebugUi() {
         Bundle debugUi = Platform.getBundle("org.eclipse.debug.ui");
-        if (debugUi != null && debugUi.getState() != Bundle.ACTIVE) {
+        if (PlatformUI.isWorkbenchRunning() && debugUi != null && debugUi.getState() != Bundle.ACTIVE) {
             try {
                 debugUi.start(Bundle.START_TRANSIENT);
             } catch (BundleException e) {
