@@ -25,9 +25,6 @@ public final class BackendCommandDelegate extends LaunchConfigurationDelegate {
     /** Attribute: the working directory, an absolute path. */
     public static final String WORKING_DIRECTORY = "org.lmworkbench.launching.workingDirectory";
 
-    /** Time an analysis command gets to stop after Terminate before it is killed. */
-    static final long GRACE_SECONDS = 10;
-
     @Override
     public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
             throws CoreException {
@@ -39,7 +36,7 @@ public final class BackendCommandDelegate extends LaunchConfigurationDelegate {
             attributes.put(IProcess.ATTR_PROCESS_TYPE, BackendProcess.PROCESS_TYPE);
             attributes.put(IProcess.ATTR_CMDLINE, commandLine);
             String label = "lmw " + (args.isEmpty() ? "" : args.get(0));
-            return new BackendProcess(launch, system, label, attributes, GRACE_SECONDS);
+            return new BackendProcess(launch, system, label, attributes);
         });
     }
 

@@ -3,7 +3,6 @@ package org.lmworkbench.launching;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.RuntimeProcess;
 
@@ -22,54 +21,66 @@ public class BackendProcess extends RuntimeProcess {
     /** Value of {@link org.eclipse.debug.core.model.IProcess#ATTR_PROCESS_TYPE} of backend commands. */
     public static final String PROCESS_TYPE = "org.lmworkbench.backend";
 
-    private final Process process;
-    private final long graceSeconds;
-    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    /** Time an analysis command gets to stop after Terminate before it is killed. */
+    private static final long GRACE_SECONDS = 10;
 
-    /**
-     * Wraps a started backend JVM and adds it to {@code launch}.
-     *
-     * @param graceSeconds how long the process may take to stop after SIGTERM before it is killed
+    /*
+     * The superclass constructor adds this process to its launch, and from then on the Console or
+     * the Debug view may call canTerminate() or terminate() before a field of this class is
+     * assigned; the superclass in turn forgets the system process once it has seen it end. So the
+     * process is read from here when set, else from the superclass, and the flag is a primitive.
      */
-    public BackendProcess(ILaunch launch, Process process, String label, Map<String, String> attributes,
-            long graceSeconds) {
+    private volatile Process system;
+    private volatile boolean stopRequested;
+
+    /** Wraps a started backend JVM and adds it to {@code launch}. */
+    public BackendProcess(ILaunch launch, Process process, String label, Map<String, String> attributes) {
         super(launch, process, label, attributes);
-        this.process = process;
-        this.graceSeconds = graceSeconds;
+        this.system = process;
+    }
+
+    private Process system() {
+        Process process = system;
+        return process != null ? process : getSystemProcess();
+    }
+
+    /** How long the process may take to stop after SIGTERM before it is killed. */
+    protected long graceSeconds() {
+        return GRACE_SECONDS;
     }
 
     /** True once Terminate was pressed (or the job that waits for the process was cancelled). */
     public boolean isStopRequested() {
-        return stopRequested.get();
+        return stopRequested;
     }
 
     /** The exit code, or null while the process runs. */
     public Integer exitCodeOrNull() {
+        Process process = system();
         return process.isAlive() ? null : process.exitValue();
     }
 
     /** Completes when the operating-system process has exited. */
     public CompletableFuture<Process> onExit() {
-        return process.onExit();
-    }
-
-    /** The operating-system process id, for tools that follow the backend's own files. */
-    public long pid() {
-        return process.pid();
+        return system().onExit();
     }
 
     @Override
     public boolean canTerminate() {
-        return !isTerminated() && process.isAlive();
+        return !isTerminated() && system().isAlive();
     }
 
     @Override
     public void terminate() {
-        if (isTerminated() || !process.isAlive() || !stopRequested.compareAndSet(false, true)) {
-            return;
+        Process process = system();
+        synchronized (this) {
+            if (isTerminated() || !process.isAlive() || stopRequested) {
+                return;
+            }
+            stopRequested = true;
         }
         process.destroy(); // SIGTERM: the backend stops at a safe point
-        CompletableFuture.delayedExecutor(graceSeconds, TimeUnit.SECONDS).execute(() -> {
+        CompletableFuture.delayedExecutor(graceSeconds(), TimeUnit.SECONDS).execute(() -> {
             if (process.isAlive()) {
                 process.destroyForcibly();
             }

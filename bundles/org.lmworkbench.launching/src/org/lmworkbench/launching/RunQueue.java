@@ -132,7 +132,7 @@ final class RunQueue {
             attributes.put(IProcess.ATTR_PROCESS_TYPE, TrainingProcess.PROCESS_TYPE);
             attributes.put(IProcess.ATTR_CMDLINE, commandLine);
             attributes.put(TrainingProcess.ATTR_RUN_FOLDER, dir.path().toString());
-            return new TrainingProcess(launch, system, dir.runId(), attributes, dir);
+            return new TrainingProcess(launch, system, dir.runId(), attributes);
         });
         IFolder folder = project.getFolder(RunDirectory.RUNS).getFolder(dir.runId());
         RunFolderRefresher refresher = new RunFolderRefresher(folder);

@@ -1,5 +1,6 @@
 package org.lmworkbench.launching;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.debug.core.ILaunch;
 import org.lmworkbench.core.run.RunDirectory;
@@ -19,15 +20,17 @@ public final class TrainingProcess extends BackendProcess {
     /** Time the backend gets to reach a step boundary and write its checkpoint. */
     static final long GRACE_SECONDS = 60;
 
-    private final RunDirectory run;
-
-    TrainingProcess(ILaunch launch, Process process, String label, Map<String, String> attributes, RunDirectory run) {
-        super(launch, process, label, attributes, GRACE_SECONDS);
-        this.run = run;
+    TrainingProcess(ILaunch launch, Process process, String label, Map<String, String> attributes) {
+        super(launch, process, label, attributes);
     }
 
-    /** The run folder this process trains. */
+    @Override
+    protected long graceSeconds() {
+        return GRACE_SECONDS;
+    }
+
+    /** The run folder this process trains (from its attribute: it is known before the constructor returns). */
     public RunDirectory run() {
-        return run;
+        return new RunDirectory(Path.of(getAttribute(ATTR_RUN_FOLDER)));
     }
 }
