@@ -79,12 +79,13 @@ final class RunLauncher {
         switch (outcome.state()) {
             case COMPLETED -> echo(echo, "completed " + run.runId() + " (" + outcome.step() + " steps) in " + run.path());
             case DIVERGED -> err.println(run.runId() + ": diverged: " + outcome.message());
-            case CANCELLED -> err.println(run.runId() + ": " + outcome.message());
+            case CANCELLED, INTERRUPTED -> err.println(run.runId() + ": " + outcome.message());
             default -> err.println(run.runId() + ": failed: " + outcome.message() + " (see " + run.logFile() + ")");
         }
         return switch (outcome.state()) {
             case COMPLETED -> ExitCodes.OK;
             case DIVERGED -> ExitCodes.DIVERGED;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
             default -> ExitCodes.INTERNAL;
         };
     }

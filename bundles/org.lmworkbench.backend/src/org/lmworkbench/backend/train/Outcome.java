@@ -5,7 +5,7 @@ import org.lmworkbench.core.run.RunState;
 /**
  * How a training run ended.
  *
- * @param state   completed, diverged, cancelled or failed
+ * @param state   completed, diverged, cancelled, interrupted (stopped before a scheduler's time limit) or failed
  * @param step    completed steps when it ended (for diverged: the step at which the loss diverged)
  * @param loss    last training loss seen, or null
  * @param message detail for the user, or null

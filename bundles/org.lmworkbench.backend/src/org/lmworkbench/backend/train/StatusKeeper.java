@@ -48,8 +48,8 @@ final class StatusKeeper implements TrainingLoop.Progress {
             case DIVERGED -> status.diverged(now, outcome.step(), outcome.loss()).ended(RunState.DIVERGED, now,
                     outcome.message());
             case COMPLETED -> status.withProgress(outcome.step(), outcome.loss()).ended(RunState.COMPLETED, now, null);
-            case CANCELLED -> status.withProgress(outcome.step(), status.lastLoss()).ended(RunState.CANCELLED, now,
-                    outcome.message());
+            case CANCELLED, INTERRUPTED -> status.withProgress(outcome.step(), status.lastLoss())
+                    .ended(outcome.state(), now, outcome.message());
             default -> status.ended(RunState.FAILED, now, outcome.message());
         };
         run.writeStatus(status);

@@ -89,6 +89,10 @@ public final class TrainingRun {
                     if (outcome.state() == RunState.CANCELLED && !Files.exists(run.checkpointFile(outcome.step()))) {
                         loop.checkpoint(outcome.step());
                     }
+                    if (outcome.state() == RunState.CANCELLED && hook.nearLimit()) {
+                        outcome = new Outcome(RunState.INTERRUPTED, outcome.step(), outcome.loss(), "stopped at step "
+                                + outcome.step() + " before the scheduler's time limit; continues from there");
+                    }
                 } finally {
                     for (TrainingProbe p : probes) {
                         closeQuietly(p, log);
