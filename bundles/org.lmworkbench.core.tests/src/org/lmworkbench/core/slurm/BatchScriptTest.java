@@ -108,6 +108,7 @@ class BatchScriptTest {
         assertEquals("stop " + stopFile + "\n", Files.readString(dir.resolve("marker")));
         assertEquals("requeue 77_0\n", Files.readString(dir.resolve("scontrol.calls")));
         assertFalse(Files.exists(stopFile), "the stop file is removed when the task has ended");
+        assertTrue(Files.readString(dir.resolve("job.out")).contains("time limit near"), "said in the job's output");
         assertFalse(ProcessHandle.of(taskPid).map(ProcessHandle::isAlive).orElse(false));
     }
 

@@ -127,7 +127,8 @@ public final class BatchScript {
                 .append("=\"$stop_dir/lmw-early-stop-${SLURM_JOB_ID:-$$}\"\n");
         s.append("rm -f \"$").append(EARLY_STOP_VARIABLE).append("\"\n");
         s.append("near_limit=0\n");
-        s.append("trap 'near_limit=1; : > \"$").append(EARLY_STOP_VARIABLE).append("\"' USR1\n");
+        s.append("trap 'near_limit=1; echo \"time limit near: the task is asked to stop at a safe point\"; : > \"$")
+                .append(EARLY_STOP_VARIABLE).append("\"' USR1\n");
         s.append("trap ':' TERM\n");
         s.append("run_task &\n");
         s.append("task=$!\n");
