@@ -66,7 +66,7 @@ class ScheduledRunTest {
 
     @Test
     void aTaskThatEndedWithoutItsBackendRecordingItGetsItsStateWritten() {
-        ScheduledRun cancelledWhilePending = run(queued(), SlurmState.CANCELLED, "");
+        ScheduledRun cancelledWhilePending = run(queued(), SlurmState.CANCELLED, "JobArrayTaskLimit");
         assertEquals(RunState.CANCELLED, cancelledWhilePending.state());
         RunStatus recorded = cancelledWhilePending.ended(T0.plusSeconds(9)).orElseThrow();
         assertEquals(RunState.CANCELLED, recorded.state());

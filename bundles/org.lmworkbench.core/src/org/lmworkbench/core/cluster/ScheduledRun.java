@@ -76,7 +76,9 @@ public record ScheduledRun(RunDirectory run, RunStatus status, SchedulerSnapshot
             return "starting on " + (snapshot.node().isEmpty() ? "its node" : snapshot.node());
         }
         if (!status.state().isTerminal() && lostState(s).isPresent()) {
-            return "ended " + s.name() + reason + " in the scheduler without recording it in status.json";
+            // A task cancelled while pending keeps the reason it waited for, which no longer applies.
+            return "ended " + s.name() + (s == SlurmState.CANCELLED ? "" : reason)
+                    + " in the scheduler without recording it in status.json";
         }
         return "";
     }
