@@ -100,27 +100,6 @@ public final class SlurmPreferencePage extends PreferencePage implements IWorkbe
         return b;
     }
 
-    /** The profiles as the page holds them (not yet stored before OK or Apply). */
-    public List<Named> profiles() {
-        return List.copyOf(profiles);
-    }
-
-    /** Adds or replaces a profile as the dialog would (tests and keyboard users). */
-    public void put(Named profile) {
-        int at = -1;
-        for (int i = 0; i < profiles.size(); i++) {
-            if (profiles.get(i).name().equals(profile.name())) {
-                at = i;
-            }
-        }
-        if (at >= 0) {
-            profiles.set(at, profile);
-        } else {
-            profiles.add(profile);
-        }
-        show();
-    }
-
     private void edit(int index) {
         Named current = index >= 0 && index < profiles.size() ? profiles.get(index) : null;
         Set<String> taken = new HashSet<>();
