@@ -33,6 +33,7 @@ import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.slurm.SlurmProfile;
 import org.lmworkbench.core.slurm.SlurmProfileJson.Named;
+import org.lmworkbench.core.slurm.SlurmState;
 import org.lmworkbench.testing.SlurmTestCluster;
 import org.lmworkbench.testing.TestWorkspace;
 import org.lmworkbench.workspace.ExperimentProjects;
@@ -99,7 +100,7 @@ class SlurmLaunchTest {
     @Test
     void aSweepLaunchedToTheProfileGoesFromPendingToRunningToCompleted() throws Exception {
         String name = "states-" + UUID.randomUUID().toString().substring(0, 6);
-        TrainingLaunch launch = launch(writeSpec(name, 400, "debug"));
+        TrainingLaunch launch = launch(writeSpec(name, 2000, "debug"));
         assertTrue(Arrays.stream(launch.getProcesses()).anyMatch(p -> p instanceof BackendProcess
                 && p.getLabel().equals("lmw sweep on Slurm (test cluster)")), "the submission is a process of the launch");
         List<SlurmTaskProcess> tasks = tasks(launch);
@@ -128,14 +129,17 @@ class SlurmLaunchTest {
             assertEquals(RunState.COMPLETED, t.run().readStatus().state(), t.run().runId());
             assertEquals(0, t.getExitValue());
         }
-        // Runs 1 and 2 wait behind the limit of one at a time, then run, then complete.
-        for (int i = 1; i < 3; i++) {
-            List<String> states = seen.get(tasks.get(i).run().runId());
-            int pending = states.indexOf("QUEUED pending");
-            assertTrue(pending >= 0, "run " + i + " waits with the scheduler's reason: " + seen);
-            assertTrue(states.indexOf("RUNNING") > pending, "then runs: " + seen);
+        // Each run is queued, runs and completes; the last waits behind two runs at one at a time,
+        // long enough for the monitor (every 3 s) to see why.
+        for (SlurmTaskProcess t : tasks) {
+            List<String> states = seen.get(t.run().runId());
+            assertTrue(states.get(0).startsWith("QUEUED"), seen.toString());
             assertEquals("COMPLETED", states.get(states.size() - 1), seen.toString());
         }
+        List<String> waited = seen.get(tasks.get(2).run().runId());
+        int pending = waited.indexOf("QUEUED pending");
+        assertTrue(pending >= 0, "run 2 waits with the scheduler's reason: " + seen);
+        assertTrue(waited.indexOf("RUNNING") > pending, "then runs: " + seen);
         // What the labels read afterwards: the run's own final state wins over the scheduler's last answer.
         RunDirectory last = tasks.get(2).run();
         ScheduledRun shown = new ScheduledRun(last, last.readStatus(), SchedulerSnapshot.read(last));
@@ -164,6 +168,27 @@ class SlurmLaunchTest {
         assertEquals(RunState.CANCELLED, tasks.get(2).run().readStatus().state(), "cancelled while it waited");
         assertTrue(tasks.get(2).run().readStatus().message().contains("CANCELLED in the scheduler"),
                 tasks.get(2).run().readStatus().message());
+    }
+
+    @Test
+    void disconnectingOrClosingTheWorkbenchLeavesTheRunsToTheCluster() throws Exception {
+        String name = "leave-" + UUID.randomUUID().toString().substring(0, 6);
+        TrainingLaunch launch = launch(writeSpec(name, 2_000_000, "debug"));
+        List<SlurmTaskProcess> tasks = tasks(launch);
+        String job = tasks.get(0).job().jobId();
+        try {
+            SlurmTestCluster.await("run 0 to train", WAIT, () -> lines(tasks.get(0).run()) >= 2);
+            assertTrue(launch.canDisconnect(), "what the debug framework does at shutdown instead of Terminate");
+            launch.disconnect();
+            SlurmTestCluster.await("the launch to end", WAIT, launch::isTerminated);
+            assertTrue(tasks.stream().allMatch(SlurmTaskProcess::isDisconnected));
+            Thread.sleep(2 * SlurmMonitorJob.POLL_MILLIS);
+            assertEquals(RunState.RUNNING, tasks.get(0).run().readStatus().state(), "it trains on");
+            assertEquals(SlurmState.RUNNING, cluster.require().queue(job).stream().filter(t -> t.index() == 0)
+                    .findFirst().orElseThrow().state());
+        } finally {
+            cluster.require().cancel(job);
+        }
     }
 
     @Test

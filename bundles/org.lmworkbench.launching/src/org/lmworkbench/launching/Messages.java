@@ -66,6 +66,8 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String SlurmTaskProcess_notEnded;
     /** See messages.properties. */
+    public static String SlurmTaskProcess_disconnected;
+    /** See messages.properties. */
     public static String TrainingRunDelegate_task;
     /** See messages.properties. */
     public static String TrainingRunDelegate_cannotCreate;

@@ -24,7 +24,9 @@ import org.lmworkbench.launching.internal.LaunchingPlugin;
  * in each run's {@code scheduler.json} and the end of runs whose task ended unrecorded; the run
  * folders are refreshed so that the Project Explorer and the Runs view show pending, running and
  * done, with the reason a run waits. Its Progress view entry counts the runs by state; cancelling
- * it terminates the launch, like the Terminate button. It ends when every run has ended.
+ * it only stops following (the runs are disconnected and go on on the cluster; Terminate is what
+ * cancels them), so that a job manager shutting down never cancels a sweep. It ends when every run
+ * has ended or is no longer followed.
  */
 final class SlurmMonitorJob extends Job {
 
@@ -41,7 +43,6 @@ final class SlurmMonitorJob extends Job {
     private final RunFolderRefresher refresher;
     private final Semaphore wake = new Semaphore(0);
     private volatile String text = "";
-    private boolean terminateAsked;
 
     SlurmMonitorJob(SlurmSubmission submission, SlurmClient client, RunFolderRefresher refresher) {
         super(NLS.bind(Messages.SlurmMonitorJob_name, submission.describe()));
@@ -72,9 +73,9 @@ final class SlurmMonitorJob extends Job {
         monitor.beginTask(getName(), IProgressMonitor.UNKNOWN);
         try {
             while (!submission.isFinished()) {
-                if (monitor.isCanceled() && !terminateAsked) {
-                    terminateAsked = true;
-                    submission.cancelPending();
+                if (monitor.isCanceled()) {
+                    submission.tasks().forEach(SlurmTaskProcess::disconnect);
+                    break;
                 }
                 try {
                     List<ScheduledRun> now = scheduler.update(runs);

@@ -11,7 +11,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.osgi.util.NLS;
@@ -111,8 +110,8 @@ final class SlurmSubmission implements LaunchRuns {
         new RunFolderRefresher(project.getFolder(RunDirectory.RUNS)).request();
         Integer code = process.exitCodeOrNull();
         if (process.isStopRequested()) {
-            launch.queueChanged();
-            throw new OperationCanceledException();
+            launch.queueChanged(); // terminated while submitting: whatever was submitted is left to the cluster
+            return;
         }
         if (code == null || code != 0) {
             launch.queueChanged();

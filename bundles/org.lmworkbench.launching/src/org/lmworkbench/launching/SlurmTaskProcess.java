@@ -9,6 +9,7 @@ import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IDisconnect;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IStreamsProxy;
 import org.eclipse.osgi.util.NLS;
@@ -23,8 +24,12 @@ import org.lmworkbench.core.run.SchedulerJob;
  * Terminate cancels the run's array task (scancel), without an operating-system process here. It
  * ends when the run's state, as status.json and the scheduler give it, is final. Its output is the
  * run's {@code log.txt}; the Console has none.
+ * <p>
+ * Disconnect stops following the run and leaves it to the cluster; the debug framework does that
+ * to every launch when the workbench shuts down (rather than terminate it), so closing the
+ * workbench never cancels a sweep on a cluster.
  */
-final class SlurmTaskProcess extends PlatformObject implements IProcess {
+final class SlurmTaskProcess extends PlatformObject implements IProcess, IDisconnect {
 
     /** Value of {@link IProcess#ATTR_PROCESS_TYPE}. */
     static final String PROCESS_TYPE = "org.lmworkbench.slurmTask";
@@ -38,6 +43,7 @@ final class SlurmTaskProcess extends PlatformObject implements IProcess {
     private volatile String detail = "";
     private volatile boolean terminated;
     private volatile boolean cancelRequested;
+    private volatile boolean disconnected;
 
     SlurmTaskProcess(ILaunch launch, SlurmSubmission submission, RunDirectory run, SchedulerJob job) {
         this.launch = launch;
@@ -83,6 +89,9 @@ final class SlurmTaskProcess extends PlatformObject implements IProcess {
     @Override
     public String getLabel() {
         String words = state == null ? "" : detail.isEmpty() ? state.jsonName() : state.jsonName() + ", " + detail;
+        if (disconnected) {
+            words = NLS.bind(Messages.SlurmTaskProcess_disconnected, words);
+        }
         return NLS.bind(Messages.SlurmTaskProcess_label, new Object[] {run.runId(), job.taskId(), words});
     }
 
@@ -109,7 +118,7 @@ final class SlurmTaskProcess extends PlatformObject implements IProcess {
     /** The backend's exit code for the run's final state (0 completed, 3 diverged, 75 interrupted, 143 cancelled). */
     @Override
     public int getExitValue() throws DebugException {
-        if (!terminated) {
+        if (!terminated || disconnected) {
             throw new DebugException(new Status(IStatus.ERROR, DebugPlugin.getUniqueIdentifier(),
                     DebugException.TARGET_REQUEST_FAILED, NLS.bind(Messages.SlurmTaskProcess_notEnded, run.runId()),
                     null));
@@ -142,6 +151,27 @@ final class SlurmTaskProcess extends PlatformObject implements IProcess {
         cancelRequested = true;
         submission.cancel(job.taskId());
         fire(DebugEvent.CHANGE);
+    }
+
+    @Override
+    public boolean canDisconnect() {
+        return !terminated;
+    }
+
+    /** Stops following the run here; it goes on on the cluster ({@code lmw status} still follows it). */
+    @Override
+    public void disconnect() {
+        if (terminated) {
+            return;
+        }
+        disconnected = true;
+        terminated = true;
+        fire(DebugEvent.TERMINATE);
+    }
+
+    @Override
+    public boolean isDisconnected() {
+        return disconnected;
     }
 
     /** True once Terminate was pressed for this run or its launch. */
