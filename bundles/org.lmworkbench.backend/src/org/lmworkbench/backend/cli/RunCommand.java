@@ -10,6 +10,7 @@ import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
+import org.lmworkbench.core.spec.SpecSchema;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +54,9 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
         Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         if (loaded.isSweep()) {
-            throw new UsageException(specFile + ": the spec is a sweep of " + loaded.runs().size()
-                    + " runs; use 'sweep " + specFile + " --out <dir>' to run them");
+            int line = loaded.tree().keyLocation(SpecSchema.SWEEP).line();
+            throw new UsageException(specFile + ":" + line + ": the spec is a sweep of " + loaded.runs().size()
+                    + " runs ($.sweep); use 'sweep " + specFile + " --out <dir>' to run them");
         }
         ExperimentSpec spec = o.overrides.apply(SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile));
         Path dir = Path.of(o.out).toAbsolutePath().normalize();
