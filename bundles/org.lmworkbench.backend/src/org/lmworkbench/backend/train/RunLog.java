@@ -47,6 +47,22 @@ public final class RunLog implements Closeable {
         }
     }
 
+    /**
+     * Appends one line and, below it in the file only, the stack trace of {@code error}: an internal
+     * error is then diagnosable from log.txt while the console keeps to one line.
+     */
+    public synchronized void log(String message, Throwable error) {
+        log(message);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            out.write(trace.toString());
+            out.flush();
+        } catch (IOException e) {
+            // As in log(String).
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
         out.close();

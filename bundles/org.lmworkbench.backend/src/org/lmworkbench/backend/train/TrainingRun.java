@@ -85,7 +85,7 @@ public final class TrainingRun {
                             previousWallTime(run));
                     TrainingLoop loop = new TrainingLoop(engine, setup, params, optimizer, context, probes, metrics,
                             recorder, keeper, hook.flag(), log);
-                    outcome = runLoop(loop, start);
+                    outcome = runLoop(loop, start, metrics, recorder, log);
                     if (outcome.state() == RunState.CANCELLED && !Files.exists(run.checkpointFile(outcome.step()))) {
                         loop.checkpoint(outcome.step());
                     }
@@ -101,11 +101,20 @@ public final class TrainingRun {
         }
     }
 
-    private static Outcome runLoop(TrainingLoop loop, long start) {
+    private static Outcome runLoop(TrainingLoop loop, long start, MetricsWriter metrics, MetricsRecorder recorder,
+            RunLog log) {
         try {
             return loop.run(start);
+        } catch (DivergenceException e) {
+            try {
+                metrics.append(MetricsLine.at(e.step()).diverged(e.loss()).wallTime(recorder.wallTime()).values());
+            } catch (IOException | RuntimeException notWritten) {
+                log.log("the diverged step could not be added to " + RunDirectory.METRICS + ": " + notWritten);
+            }
+            return new Outcome(RunState.DIVERGED, e.step(), e.loss(), e.getMessage());
         } catch (Exception | OutOfMemoryError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            log.log("training stopped by an internal error: " + message, e);
             return new Outcome(RunState.FAILED, -1, null, message);
         }
     }
