@@ -47,7 +47,9 @@ public final class Datasets {
                     + data.source().jsonName() + " gives regression targets; use loss mse");
         }
         if (train.size() == 0) {
-            throw new DataException("the training set is empty");
+            throw new DataException(data.source().isFileBased()
+                    ? data.path() + ": holds no training examples (data.source " + data.source().jsonName() + ")"
+                    : "the training set is empty");
         }
         int probeSize = Math.min(data.probeSize(), train.size());
         int[] order = SyntheticData.permutation(train.size(), new SplittableRandom(data.seed() * 31L + 7));
