@@ -15,6 +15,7 @@ final class FieldChecker {
 
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final String JVM_MEMORY = "execution.jvm_memory";
 
     private FieldChecker() {
     }
@@ -119,6 +120,14 @@ final class FieldChecker {
         if (field.pattern() != null && !field.pattern().matcher(string.value()).matches()) {
             problems.accept(where + ": " + JsonPaths.quote(string.value()) + " is not valid; " + field.patternHint());
             return null;
+        }
+        if (field.key().equals(JVM_MEMORY)) {
+            // The size is checked here, not in the child JVM, which would die before writing a status.
+            String problem = MemorySize.heapProblem(string.value(), MemorySize.physicalMemory());
+            if (problem != null) {
+                problems.accept(where + ": " + problem);
+                return null;
+            }
         }
         return string.value();
     }
