@@ -8,8 +8,8 @@ import java.util.function.Supplier;
  * A command whose options {@link CommandArguments} parses into a fresh object per execution. It
  * owns the behaviour every command shares: {@code --help} prints {@link #usage()}; invalid input is
  * one line {@code <command>: <problem>} (plus a pointer to {@code --help} when the arguments are
- * wrong) and exit code 2; an I/O failure is exit code 1; anything else is an internal error with
- * its stack trace and exit code 1.
+ * wrong) and exit code 2; an I/O failure or exhausted memory is one line and exit code 1; anything
+ * else is an internal error with its stack trace and exit code 1.
  *
  * @param <O> the class of the options object, its fields annotated for picocli
  */
@@ -86,6 +86,11 @@ public abstract class OptionsCommand<O> implements BackendCommand {
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
             err.println(name() + ": " + e);
+            return ExitCodes.INTERNAL;
+        } catch (OutOfMemoryError e) {
+            err.println(name() + ": out of memory (" + e.getMessage() + "; the maximum heap is "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give the JVM more memory or make the work"
+                    + " smaller");
             return ExitCodes.INTERNAL;
         } catch (RuntimeException | Error e) {
             err.println(name() + ": internal error: " + e);
