@@ -2,12 +2,15 @@ package org.lmworkbench.backend.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunLock;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.SpecSchema;
@@ -63,7 +66,9 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
         checkTarget(dir);
         try (RunLauncher.Prepared prepared = RunLauncher.prepare(spec, null)) {
             RunDirectory run = create(dir, spec);
-            return RunLauncher.train(run, prepared, out, err);
+            try (RunLock lock = RunLauncher.lock(run)) {
+                return RunLauncher.train(run, lock, prepared, out, err);
+            }
         }
     }
 
@@ -88,6 +93,10 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
             return RunDirectory.create(parent, dir.getFileName().toString(), spec);
         } catch (IllegalArgumentException e) {
             throw new UsageException(dir + ": the folder name must consist of A-Z a-z 0-9 . _ - (not starting with .)");
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // Checked empty before the data was loaded: another command has created it since.
+            throw new UsageException(dir + ": another process created this run folder while this one was loading its"
+                    + " data; choose a new folder, or use 'resume " + dir + "' to continue that run");
         } catch (IOException e) {
             throw new UsageException(dir + ": cannot create the run folder: " + describe(e));
         }
@@ -100,6 +109,7 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
             case "FileSystemException" -> "file system error";
             case "NotDirectoryException" -> "a parent is not a folder";
             case "FileAlreadyExistsException" -> "exists already";
+            case "DirectoryNotEmptyException" -> "exists and is not empty";
             default -> e.getClass().getSimpleName();
         };
         String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")" : "";
