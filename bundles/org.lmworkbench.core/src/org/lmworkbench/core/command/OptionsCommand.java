@@ -1,6 +1,12 @@
 package org.lmworkbench.core.command;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
@@ -85,7 +91,7 @@ public abstract class OptionsCommand<O> implements BackendCommand {
             err.println(name() + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
-            err.println(name() + ": " + e);
+            err.println(name() + ": " + describe(e));
             return ExitCodes.INTERNAL;
         } catch (OutOfMemoryError e) {
             err.println(name() + ": out of memory (" + e.getMessage() + "; the maximum heap is "
@@ -97,5 +103,21 @@ public abstract class OptionsCommand<O> implements BackendCommand {
             e.printStackTrace(err);
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /** An I/O failure in words: the file and what went wrong with it, without Java's class names. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String what = switch (f) {
+                case NoSuchFileException n -> "no such file or folder";
+                case AccessDeniedException a -> "permission denied";
+                case FileAlreadyExistsException a -> "exists already (and is in the way)";
+                case DirectoryNotEmptyException d -> "is a folder that is not empty";
+                case NotDirectoryException n -> "is not a folder";
+                default -> f.getReason() != null ? f.getReason() : "cannot be read or written";
+            };
+            return "cannot read or write " + f.getFile() + ": " + what;
+        }
+        return e.getMessage() != null ? e.getMessage() : "input/output error";
     }
 }
