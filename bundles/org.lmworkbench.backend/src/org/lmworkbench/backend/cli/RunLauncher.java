@@ -28,6 +28,9 @@ import org.lmworkbench.core.spec.ExperimentSpec;
  */
 final class RunLauncher {
 
+    private static final java.util.regex.Pattern SPEC_KEY = java.util.regex.Pattern.compile(
+            "(model|data|optimizer|training|probes|execution)\\.[a-z_.]+[ :]");
+
     private RunLauncher() {
     }
 
@@ -61,14 +64,14 @@ final class RunLauncher {
             for (String layer : spec.probes().activations().layers()) {
                 if (!setup.model().layerNames().contains(layer)) {
                     setup.close();
-                    throw new IllegalArgumentException("probes.activations.layers: no layer '" + layer + "' in this "
+                    throw new IllegalArgumentException("$.probes.activations.layers: no layer '" + layer + "' in this "
                             + setup.model().family() + " (layers: " + String.join(", ", setup.model().layerNames()) + ")");
                 }
             }
             return new Prepared(engine, device, Engines.threadsInUse(), root, setup);
         } catch (DataException | IllegalArgumentException e) {
             root.close();
-            throw new UsageException(e.getMessage());
+            throw new UsageException(located(e.getMessage()));
         } catch (RuntimeException e) {
             root.close();
             throw e;
@@ -89,6 +92,14 @@ final class RunLauncher {
             throw new UsageException(run.path().resolve(RunLock.FILE) + ": cannot take the run folder: "
                     + RunCommand.describe(e), e);
         }
+    }
+
+    /**
+     * A model's refusal of the data names the spec key it is about ("model.family cnn needs image
+     * data ..."); written as the JSON path, it reads like every other spec problem.
+     */
+    private static String located(String message) {
+        return message != null && SPEC_KEY.matcher(message).lookingAt() ? "$." + message : message;
     }
 
     /** Trains a prepared run whose lock this process holds and returns the exit code. */
