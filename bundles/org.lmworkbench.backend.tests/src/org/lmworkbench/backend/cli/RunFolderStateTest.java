@@ -118,6 +118,22 @@ class RunFolderStateTest {
     }
 
     @Test
+    void aTornStatusIsReplacedWithAWarningAndTheRunContinues() throws Exception {
+        Path spec = Cli.spec(dir, "state.lmx", SPEC.formatted(40));
+        Path out = dir.resolve("torn-status");
+        assertEquals(ExitCodes.OK, Cli.run("run", spec.toString(), "--out", out.toString()).code());
+        RunDirectory run = new RunDirectory(out);
+        Files.delete(run.checkpointFile(40));
+        Files.writeString(run.statusFile(), "{\"state\": \"runn");
+        Cli.Result resumed = Cli.run("resume", out.toString());
+        assertEquals(ExitCodes.OK, resumed.code(), resumed.toString());
+        assertTrue(resumed.err().startsWith("warning: torn-status: replaced an unreadable status.json ("
+                + run.statusFile() + ": malformed JSON"), resumed.err());
+        assertTrue(resumed.out().contains("resuming from step 20"), resumed.out());
+        assertEquals(RunState.COMPLETED, run.readStatus().state());
+    }
+
+    @Test
     void aSecondResumeOfARunningRunIsRefusedAndNamesTheOwner() throws Exception {
         Path spec = Cli.spec(dir, "long.lmx", SPEC.formatted(1_000_000));
         RunDirectory run = RunDirectory.create(dir.resolve("runs"), "long",

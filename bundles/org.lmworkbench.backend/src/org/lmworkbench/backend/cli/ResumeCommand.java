@@ -77,14 +77,13 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
 
     private static int resume(RunDirectory run, RunLock lock, Options o, PrintStream out, PrintStream err)
             throws UsageException {
-        RunStatus status;
         ExperimentSpec spec;
         try {
-            status = Files.exists(run.statusFile()) ? run.readStatus() : null;
             spec = run.readSpec();
         } catch (IOException e) {
             throw new UsageException(e.getMessage(), e);
         }
+        RunStatus status = readStatus(run, spec, err);
         if (status != null && status.state() == RunState.RUNNING) {
             // This process holds the lock, so the one that wrote "running" is gone: say so at once,
             // in case this one is stopped too before it writes a status of its own.
@@ -123,6 +122,33 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
         }
         try (prepared) {
             return RunLauncher.train(run, lock, prepared, o.quiet ? null : out, err);
+        }
+    }
+
+    /**
+     * The run's status; null if it has none. A status.json that cannot be read (torn by a process
+     * killed while it overwrote it on a full disk) is replaced by a fresh one, with a warning: the
+     * checkpoints and records, not the status, say where the run is.
+     */
+    private static RunStatus readStatus(RunDirectory run, ExperimentSpec spec, PrintStream err) throws UsageException {
+        if (!Files.exists(run.statusFile())) {
+            return null;
+        }
+        try {
+            return run.readStatus();
+        } catch (IOException damaged) {
+            RunStatus fresh = RunStatus.queued(Instant.now(), spec.training().steps());
+            String note = "replaced an unreadable " + RunDirectory.STATUS + " (" + damaged.getMessage() + ")";
+            err.println("warning: " + run.runId() + ": " + note);
+            try (RunLog log = RunLog.open(run.logFile(), null)) {
+                log.log(note);
+            }
+            try {
+                run.writeFinalStatus(fresh);
+            } catch (IOException e) {
+                throw new UsageException(run.statusFile() + ": cannot write: " + e.getMessage(), e);
+            }
+            return fresh;
         }
     }
 
