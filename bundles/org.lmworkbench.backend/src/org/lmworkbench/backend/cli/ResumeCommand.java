@@ -113,9 +113,10 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
             throw e;
         } catch (RuntimeException | OutOfMemoryError e) {
             // Loading the data ran out of memory or failed otherwise: the run must not stay queued.
-            String message = (e instanceof OutOfMemoryError ? "out of memory while loading the data" : "internal error"
-                    + " while loading the data") + " (" + e + "; maximum heap "
-                    + MemorySize.show(Runtime.getRuntime().maxMemory()) + ")";
+            String message = e instanceof OutOfMemoryError
+                    ? "out of memory while loading the data (" + e.getMessage() + "; the maximum heap is "
+                            + MemorySize.show(Runtime.getRuntime().maxMemory()) + "): raise execution.jvm_memory"
+                    : "internal error while loading the data: " + e;
             fail(run, status, message, e, err);
             err.println(run.runId() + ": failed: " + message + " (see " + run.logFile() + ")");
             return ExitCodes.INTERNAL;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.lmworkbench.backend.data.DataException;
 import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
@@ -28,7 +29,7 @@ import org.lmworkbench.core.spec.ExperimentSpec;
  */
 final class RunLauncher {
 
-    private static final java.util.regex.Pattern SPEC_KEY = java.util.regex.Pattern.compile(
+    private static final Pattern SPEC_KEY = Pattern.compile(
             "(model|data|optimizer|training|probes|execution)\\.[a-z_.]+[ :]");
 
     private RunLauncher() {

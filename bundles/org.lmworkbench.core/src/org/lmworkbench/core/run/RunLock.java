@@ -177,7 +177,16 @@ public final class RunLock implements AutoCloseable {
         channel.force(false);
     }
 
+    /** The kernel's host name where it can be read without a name lookup (which can hang offline). */
     private static String hostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: ask Java.
+        }
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
