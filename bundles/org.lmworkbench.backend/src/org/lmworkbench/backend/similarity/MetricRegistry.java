@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
- * Metric names to metrics. Names follow the similarity-repository convention
+ * Metric names to metrics. The families and their canonical names are core's {@link SimilarityMetrics}
+ * catalogue, which the workbench offers too. Names follow the similarity-repository convention
  * ({@code cka-kernel=linear-hsic=gretton-score}, {@code cka-kernel=(rbf-sigma=0.5)-hsic=song-score},
  * {@code procrustes-distance=angular}, {@code cca-score}, {@code svcca-var=0.99-score},
  * {@code mutual_knn-topk=10}); settings in the name take any value. Short forms are accepted and
@@ -36,19 +38,9 @@ public final class MetricRegistry {
     private static final Pattern SVCCA = Pattern.compile("svcca(?:-var=" + NUMBER + ")?(?:-score)?");
     private static final Pattern KNN = Pattern.compile("mutual_knn(?:-(?:topk|k)=(\\d+))?");
 
-    /** Canonical names of the known metrics, with example settings. */
-    public static final List<String> KNOWN = List.of(
-            "cka-kernel=linear-hsic=gretton-score",
-            "cka-kernel=linear-hsic=song-score",
-            "cka-kernel=linear-hsic=auto-score",
-            "cka-kernel=(rbf-sigma=0.5)-hsic=gretton-score",
-            "cka-kernel=(rbf-sigma=0.5)-hsic=song-score",
-            "minibatch_cka-kernel=linear-hsic=song-batch=256-score",
-            "procrustes-distance=angular",
-            "procrustes-distance=euclidean",
-            "cca-score",
-            "svcca-var=0.99-score",
-            "mutual_knn-topk=10");
+    /** Canonical names of the known metrics with their default settings, from the one catalogue. */
+    public static final List<String> KNOWN = SimilarityMetrics.ALL.stream().map(SimilarityMetrics.Choice::defaultName)
+            .toList();
 
     private MetricRegistry() {
     }
