@@ -41,7 +41,7 @@ final class StatusKeeper implements TrainingLoop.Progress {
         }
     }
 
-    /** Writes the terminal status of {@code outcome} and logs it. */
+    /** Writes the terminal status of {@code outcome} (in place if the disk has no room for a new file) and logs it. */
     void finish(Outcome outcome) throws IOException {
         Instant now = Instant.now();
         status = switch (outcome.state()) {
@@ -52,7 +52,7 @@ final class StatusKeeper implements TrainingLoop.Progress {
                     .ended(outcome.state(), now, outcome.message());
             default -> status.ended(RunState.FAILED, now, outcome.message());
         };
-        run.writeStatus(status);
+        run.writeFinalStatus(status);
         log.log("run " + outcome.state().jsonName() + (outcome.message() == null ? "" : ": " + outcome.message()));
     }
 }
