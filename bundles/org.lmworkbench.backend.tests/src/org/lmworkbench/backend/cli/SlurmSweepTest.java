@@ -263,7 +263,7 @@ class SlurmSweepTest {
         assertEquals(RunState.COMPLETED, status.state(), status + "\n" + Files.readString(limited.logFile()));
         assertEquals(RunState.COMPLETED, reference.readStatus().state(), Files.readString(reference.logFile()));
         String log = Files.readString(limited.logFile());
-        assertTrue(log.contains("run interrupted: stopped at step"), log);
+        assertTrue(log.contains("run interrupted: the scheduler's time limit is near; stopped after step"), log);
         assertTrue(log.contains("resuming from step"), log);
         List<Long> checkpoints = limited.checkpointSteps();
         assertTrue(checkpoints.size() >= 2 && checkpoints.get(0) > 0 && checkpoints.get(0) < LIMITED_STEPS,
