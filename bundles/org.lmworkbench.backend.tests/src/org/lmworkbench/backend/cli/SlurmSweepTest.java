@@ -224,11 +224,21 @@ class SlurmSweepTest {
         assertEquals(List.of(RunState.COMPLETED, RunState.DIVERGED, RunState.COMPLETED),
                 runs.stream().map(SlurmSweepTest::state).toList());
         String job = runs.get(0).readStatus().job().jobId();
+        // --wait ends with the runs' final statuses; the tasks' JVMs and batch shells exit just after.
+        SlurmTestCluster.await("the tasks to end", WAIT, () -> tasksEnded(job));
         Map<String, SlurmTask> tasks = client.tasks(job).stream().collect(Collectors.toMap(SlurmTask::id,
                 Function.identity()));
         assertEquals(SlurmState.FAILED, tasks.get(job + "_1").state(), "the diverged task exits with code 3");
         assertEquals(3, tasks.get(job + "_1").exitCode());
         assertEquals(SlurmState.COMPLETED, tasks.get(job + "_2").state(), "the task after it ran all the same");
+    }
+
+    private static boolean tasksEnded(String job) {
+        try {
+            return client.tasks(job).stream().allMatch(t -> t.state().isFinished());
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     @Test
