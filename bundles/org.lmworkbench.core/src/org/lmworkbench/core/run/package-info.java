@@ -13,6 +13,7 @@
  *   activations/step-&lt;n&gt;/&lt;layer&gt;.npy
  *   checkpoints/step-&lt;n&gt;.npz
  *   log.txt
+ *   meta.json                 {@link org.lmworkbench.core.run.RunMeta}: the user's display name, tags and notes
  * </pre>
  * plus {@link org.lmworkbench.core.run.SimilarityFile}, the result of {@code lmw similarity}. Each of
  * these classes owns the keys of its file, for writing and for reading; arrays are read and written

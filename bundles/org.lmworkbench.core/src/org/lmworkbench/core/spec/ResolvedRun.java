@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One run of a spec file: a single spec, or one point of a sweep.
  *
- * @param runId the folder name under {@code runs/}: the spec name, or {@code <name>-<index>} in a sweep
+ * @param runId the folder name under {@code runs/}: {@code <name>-<index>}, {@code <name>-000} for a single run
  * @param index 0-based position in the sweep order
  * @param point the swept values of this run by dotted key, in sweep order; empty without a sweep
  * @param spec  the fully resolved spec of this run
