@@ -31,4 +31,22 @@ public record ResolvedRun(String runId, int index, Map<String, Object> point, Ex
         point.forEach((k, v) -> label.append(label.isEmpty() ? "" : ", ").append(k).append('=').append(v));
         return label.toString();
     }
+
+    /**
+     * Whether {@code held}, the spec of an existing run folder with this run's id, is a run of this
+     * point of the sweep: a re-run or a single run may have taken the id before the sweep grew to it.
+     *
+     * @return null if every swept key has this point's value in {@code held}, else the first that
+     *         differs, as {@code key=held value, not point value}
+     */
+    public String differenceFrom(ExperimentSpec held) {
+        for (String key : point.keySet()) {
+            Object want = spec.get(key);
+            Object have = held.get(key);
+            if (!Objects.equals(want, have)) {
+                return key + "=" + have + ", not " + want;
+            }
+        }
+        return null;
+    }
 }
