@@ -22,7 +22,9 @@ public final class Commands {
             new HessianCommand(),
             new SimilarityCommand(),
             new DiagnosticsCommand(),
-            new FitCommand());
+            new FitCommand(),
+            new TensorBoardExportCommand(),
+            new ImportCommand());
 
     private Commands() {
     }

@@ -252,6 +252,23 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * The {@code name} in spec.json, the name of the spec the run was made from (every run of a
+     * sweep carries it), read without validating the rest; null without a spec.json or a name.
+     */
+    public String specName() {
+        try {
+            com.google.gson.JsonElement root = com.google.gson.JsonParser.parseString(Files.readString(specFile()));
+            if (root.isJsonObject() && root.getAsJsonObject().get("name") instanceof com.google.gson.JsonPrimitive p
+                    && p.isString()) {
+                return p.getAsString();
+            }
+        } catch (IOException | RuntimeException e) {
+            // no spec.json, or not JSON: the run belongs to no spec
+        }
+        return null;
+    }
+
     /** A reader that follows {@code metrics.jsonl}. */
     public MetricsReader metricsReader() {
         return new MetricsReader(metricsFile());
