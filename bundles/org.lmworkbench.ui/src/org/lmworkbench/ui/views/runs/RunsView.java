@@ -160,8 +160,16 @@ public final class RunsView extends ViewPart {
         if (chart == null || chart.isDisposed() || controls.isDisposed()) {
             return; // the view closed while the update was on its way
         }
-        applier.apply(update, settings.axis() == XAxis.WALL_TIME ? Messages.RunsView_wallTime : Messages.RunsView_step);
-        controls.offer(update.metrics(), update.metric(), update.groupKeys());
+        ViewSettings shown = settings;
+        String xTitle = switch (shown.axis()) {
+            case STEP -> Messages.RunsView_step;
+            case WALL_TIME -> Messages.RunsView_wallTime;
+            case SPEC_KEY -> shown.xKey();
+        };
+        String yTitle = shown.axis() == XAxis.SPEC_KEY && update.metric() != null
+                ? NLS.bind(Messages.RunsView_finalValue, update.metric()) : update.metric();
+        applier.apply(update, xTitle, yTitle);
+        controls.offer(update.metrics(), update.metric(), update.groupKeys(), update.xKeys());
         String text = query.isEmpty() ? Messages.RunsView_nothingSelected
                 : NLS.bind(Messages.RunsView_status, new Object[] {query.description(), update.runs(), update.live(),
                         String.format("%,d", update.points())});
