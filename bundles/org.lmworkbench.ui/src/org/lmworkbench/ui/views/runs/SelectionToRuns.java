@@ -28,13 +28,13 @@ import org.lmworkbench.workspace.runs.RunTrack;
  * (its single run or its sweep). One project, runs/ folder or spec is followed as it grows, so runs
  * of a sweep appear as they start; a mixed selection is the runs it names now.
  */
-final class SelectionToRuns {
+public final class SelectionToRuns {
 
     private SelectionToRuns() {
     }
 
-    /** The runs of {@code selection}, or null when it names none (the view then keeps what it shows). */
-    static RunQuery query(ISelection selection) {
+    /** The runs of {@code selection}, or null when it names none (a view then keeps what it shows). */
+    public static RunQuery query(ISelection selection) {
         if (!(selection instanceof IStructuredSelection structured) || structured.isEmpty()) {
             return null;
         }
