@@ -41,7 +41,7 @@ public final class ExportTensorBoardHandler extends AbstractHandler {
     /** The project folder where exports go unless the user chose another folder before. */
     public static final String DEFAULT_FOLDER = "tensorboard";
 
-    private static final String LAST_FOLDER = "tensorboard.lastFolder";
+    static final String LAST_FOLDER = "tensorboard.lastFolder";
 
     @Override
     public Object execute(ExecutionEvent event) {

@@ -36,6 +36,7 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.internal.UiPlugin;
 import org.lmworkbench.ui.views.runs.QueryChanges;
 import org.lmworkbench.ui.views.runs.SelectionToRuns;
 import org.lmworkbench.workspace.runs.RunQuery;
@@ -96,7 +97,7 @@ public final class RunsTableView extends ViewPart {
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         CTabItem tableTab = new CTabItem(tabs, SWT.NONE);
         tableTab.setText(Messages.RunsTable_tableTab);
-        tree = new RunsTree(tabs, table, this::sort);
+        tree = new RunsTree(tabs, table, this::sort, UiPlugin::image);
         tableTab.setControl(tree.control());
         parallelTab = new CTabItem(tabs, SWT.NONE);
         parallelTab.setText(Messages.RunsTable_parallelTab);

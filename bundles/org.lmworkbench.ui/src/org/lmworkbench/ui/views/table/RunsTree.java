@@ -8,16 +8,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 import org.lmworkbench.ui.internal.UiImages;
-import org.lmworkbench.ui.internal.UiPlugin;
 import org.lmworkbench.workspace.runs.table.RunColumn;
 import org.lmworkbench.workspace.runs.table.RunSummary;
 import org.lmworkbench.workspace.runs.table.RunsTable;
@@ -38,13 +39,16 @@ final class RunsTree {
     private final RunsTable table;
     private final Font bold;
     private final BiConsumer<RunColumn, Boolean> onSort;
+    private final Function<String, Image> images;
     private List<RunColumn> columns = List.of();
 
     /**
      * @param onSort called with the column and direction after a header click re-sorted the table
+     * @param images the shared image of a {@link UiImages} key (null for none), for the state icons
      */
-    RunsTree(Composite parent, RunsTable table, BiConsumer<RunColumn, Boolean> onSort) {
+    RunsTree(Composite parent, RunsTable table, BiConsumer<RunColumn, Boolean> onSort, Function<String, Image> images) {
         this.table = table;
+        this.images = images;
         tree = new Tree(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
@@ -198,8 +202,8 @@ final class RunsTree {
             item.setText(i, columns.get(i).text(run));
         }
         int state = columns.indexOf(RunColumn.Builtin.STATE);
-        if (state >= 0 && UiPlugin.getDefault() != null) {
-            item.setImage(state, UiPlugin.image(run.state() == null ? UiImages.unknownRunState()
+        if (state >= 0) {
+            item.setImage(state, images.apply(run.state() == null ? UiImages.unknownRunState()
                     : UiImages.runState(run.state().jsonName())));
         }
     }
