@@ -78,7 +78,7 @@ class ImportedRunsChartTest {
         Widgets.press(dialog.getShell(), "Finish");
         UiTestSupport.waitUntil("the wizard to close", () -> dialog.getShell() == null || dialog.getShell().isDisposed());
         assertEquals(List.of("run_a", "run_b"), wizard.imported().stream().map(r -> r.runId()).toList());
-        assertTrue(project.getFolder("runs/run_a/import.json").exists(), "the workspace has the imported runs");
+        assertTrue(project.getFile("runs/run_a/import.json").exists(), "the workspace has the imported runs");
 
         JsonObject expected = JsonParser.parseString(
                 Fixtures.text("resources/fixtures/tensorboard/torch-expected.json")).getAsJsonObject();

@@ -163,7 +163,7 @@ class RunsTableViewTest {
 
         filter.setText("widht>=64");
         UiTestSupport.processEvents();
-        Label problem = Widgets.find(composite(), Label.class, l -> l.getText().startsWith("Filter:"));
+        Label problem = Widgets.find(composite(), Label.class, l -> l.getText().startsWith("Filter: "));
         assertTrue(problem.isVisible());
         assertEquals("Filter: unknown name 'widht' (not a column, spec key or metric of these runs) (at column 1)",
                 problem.getText());
@@ -172,6 +172,7 @@ class RunsTableViewTest {
         filter.setText("tag:none or state != completed");
         UiTestSupport.processEvents();
         assertFalse(problem.isVisible());
+        assertEquals("", problem.getText());
         assertEquals(0, tree.getItemCount());
         filter.setText("");
         UiTestSupport.processEvents();
@@ -288,6 +289,9 @@ class RunsTableViewTest {
         });
         assertEquals(old.readSpec(), fresh.readSpec(), "the same spec.json");
         assertEquals(SweepRuns.STEPS, fresh.readStatus().lastStep());
+        waitLong("the re-run's launch to end", () -> java.util.Arrays.stream(
+                org.eclipse.debug.core.DebugPlugin.getDefault().getLaunchManager().getLaunches())
+                .allMatch(org.eclipse.debug.core.ILaunch::isTerminated));
         UiTestSupport.waitUntil("the table to show the new run", () -> texts(column("Name")).contains("sweep-006"));
     }
 

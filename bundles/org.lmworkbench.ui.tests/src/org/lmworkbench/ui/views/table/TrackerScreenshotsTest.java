@@ -1,20 +1,24 @@
 package org.lmworkbench.ui.views.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.jface.action.ActionContributionItem;
+import org.eclipse.jface.action.IAction;
+import org.eclipse.jface.action.IContributionItem;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.navigator.CommonNavigator;
 import org.eclipse.ui.navigator.resources.ProjectExplorer;
@@ -40,6 +44,15 @@ class TrackerScreenshotsTest {
 
     private IWorkbenchPage page;
 
+    private static IAction toolBarAction(RunsTableView view, String text) {
+        for (IContributionItem item : view.getViewSite().getActionBars().getToolBarManager().getItems()) {
+            if (item instanceof ActionContributionItem a && text.equals(a.getAction().getText())) {
+                return a.getAction();
+            }
+        }
+        throw new AssertionError("no tool bar action " + text);
+    }
+
     @AfterEach
     void cleanUp() throws Exception {
         UiTestSupport.cleanWorkspace();
@@ -59,6 +72,7 @@ class TrackerScreenshotsTest {
 
         RunsTableView view = (RunsTableView) page.showView(RunsTableView.ID);
         RunsView runs = (RunsView) page.showView(RunsView.ID);
+        org.lmworkbench.ui.views.runs.RunsViewAccess.reset(runs);
         CommonNavigator explorer = (CommonNavigator) page.showView(ProjectExplorer.VIEW_ID);
         explorer.getCommonViewer().setSelection(new StructuredSelection(project), true);
         page.showView(RunsTableView.ID);
@@ -71,21 +85,33 @@ class TrackerScreenshotsTest {
             }
         }
         UiTestSupport.processEvents();
-        assertTrue(tree.getBounds().height >= 3 * tree.getItemHeight() + tree.getHeaderHeight(),
-                "the table shows rows at the default size: " + tree.getBounds());
         Widgets.screenshot("runs-table");
+        assertTrue(tree.getClientArea().height >= 4 * tree.getItemHeight(),
+                "the table shows at least four rows in the default layout: " + tree.getClientArea() + ", rows of "
+                        + tree.getItemHeight());
+        IWorkbenchPartReference ref = page.getReference(view);
+        page.setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+        UiTestSupport.processEvents();
+        Widgets.screenshot("runs-table-maximized");
 
-        CTabFolder tabs = Widgets.find(filter.getParent().getParent(), CTabFolder.class, t -> true);
-        tabs.setSelection(1);
-        tabs.notifyListeners(SWT.Selection, new Event());
-        ParallelCoordinates chart = Widgets.find(tabs, ParallelCoordinates.class, c -> true);
+        IAction parallel = toolBarAction(view, Messages.RunsTable_parallelTab);
+        parallel.setChecked(true);
+        parallel.run();
+        ParallelCoordinates chart = Widgets.find(filter.getParent().getParent(), ParallelCoordinates.class, c -> true);
         ParallelAxes axes = chart.axes();
         assertEquals(List.of("seed", "model.width", "optimizer.lr", "final train_loss"),
                 axes.axes().stream().map(ParallelAxes.Axis::title).toList());
-        assertTrue(axes.axes().get(2).log() == false && axes.axes().get(1).log() == false, "spans under two decades are linear");
+        assertFalse(axes.axes().get(1).log() || axes.axes().get(2).log(), "spans under two decades are linear");
         assertEquals(36, axes.lines().size());
-        assertTrue(chart.getSize().y >= 100 && chart.getSize().x >= 400, "room to draw: " + chart.getSize());
+        assertTrue(chart.getSize().y >= 300 && chart.getSize().x >= 600, "room to draw: " + chart.getSize());
         Widgets.screenshot("parallel-coordinates");
+        page.setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+        UiTestSupport.processEvents();
+        assertTrue(chart.getSize().y >= ParallelCoordinates.MIN_HEIGHT,
+                "restored, the chart keeps its height and scrolls: " + chart.getSize());
+        Widgets.screenshot("parallel-coordinates-default-layout");
+        parallel.setChecked(false);
+        parallel.run();
 
         // The Runs view with the width on the x axis: final loss, mean and band over seeds per lr.
         org.lmworkbench.ui.views.runs.RunsViewAccess.keyAxis(runs, "train_loss", "model.width");
@@ -98,7 +124,6 @@ class TrackerScreenshotsTest {
                 .findFirst().orElseThrow();
         assertEquals(4, runs.chart().seriesX(line).length, "one point per width");
         Widgets.screenshot("final-loss-vs-width");
-        tabs.setSelection(0);
         page.hideView(view);
     }
 }

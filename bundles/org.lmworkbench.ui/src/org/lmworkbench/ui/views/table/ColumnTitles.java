@@ -54,13 +54,13 @@ final class ColumnTitles {
         return switch (column) {
             case RunColumn.Builtin b -> switch (b) {
                 case NAME -> nameWidth;
-                case STATE -> 105;
+                case STATE -> 120;
                 case TAGS -> 110;
                 case DEVICE -> 70;
                 default -> 80;
             };
             case RunColumn.SpecKey k -> 85;
-            case RunColumn.Metric m -> 115;
+            case RunColumn.Metric m -> 135;
         };
     }
 }

@@ -22,8 +22,6 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunsTable_seeds;
     /** See messages.properties. */
-    public static String RunsTable_tableTab;
-    /** See messages.properties. */
     public static String RunsTable_parallelTab;
     /** See messages.properties. */
     public static String RunsTable_parallelMetric;
@@ -45,6 +43,12 @@ public final class Messages extends NLS {
     public static String RunsTable_status;
     /** See messages.properties. */
     public static String RunsTable_statusErrors;
+    /** See messages.properties. */
+    public static String RunsTable_counts;
+    /** See messages.properties. */
+    public static String RunsTable_countsErrors;
+    /** See messages.properties. */
+    public static String RunsTable_parallelTooltip;
     /** See messages.properties. */
     public static String RunsTable_editFailed;
     /** See messages.properties. */

@@ -39,6 +39,11 @@ import org.lmworkbench.workspace.runs.table.RunSummary;
  */
 final class ParallelCoordinates extends Canvas implements ExportableChart {
 
+    /** The least width the chart is drawn at (a narrower view scrolls it). */
+    static final int MIN_WIDTH = 480;
+    /** The least height the chart is drawn at: axes long enough for three tick labels and categories. */
+    static final int MIN_HEIGHT = 260;
+
     private static final int MARGIN_X = 70;
     private static final int MARGIN_TOP = 42;
     private static final int MARGIN_BOTTOM = 28;

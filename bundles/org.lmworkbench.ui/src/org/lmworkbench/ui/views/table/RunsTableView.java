@@ -17,8 +17,8 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
@@ -36,6 +36,7 @@ import org.eclipse.ui.IWorkbenchActionConstants;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.internal.UiImages;
 import org.lmworkbench.ui.internal.UiPlugin;
 import org.lmworkbench.ui.views.runs.QueryChanges;
 import org.lmworkbench.ui.views.runs.SelectionToRuns;
@@ -66,8 +67,9 @@ public final class RunsTableView extends ViewPart {
     private Label filterProblem;
     private Combo group;
     private List<Grouping> groupings = new ArrayList<>();
-    private CTabFolder tabs;
-    private CTabItem parallelTab;
+    private Composite stack;
+    private Composite parallelPanel;
+    private IAction showParallel;
     private RunsTree tree;
     private ParallelCoordinates parallel;
     private Combo parallelMetric;
@@ -90,23 +92,16 @@ public final class RunsTableView extends ViewPart {
         GridLayout layout = new GridLayout(1, false);
         layout.marginWidth = 0;
         layout.marginHeight = 0;
-        layout.verticalSpacing = 2;
+        layout.verticalSpacing = 0;
         parent.setLayout(layout);
         createControls(parent);
-        tabs = new CTabFolder(parent, SWT.BOTTOM | SWT.FLAT);
-        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        CTabItem tableTab = new CTabItem(tabs, SWT.NONE);
-        tableTab.setText(Messages.RunsTable_tableTab);
-        tree = new RunsTree(tabs, table, this::sort, UiPlugin::image);
-        tableTab.setControl(tree.control());
-        parallelTab = new CTabItem(tabs, SWT.NONE);
-        parallelTab.setText(Messages.RunsTable_parallelTab);
-        parallelTab.setControl(createParallel(tabs));
-        tabs.setSelection(tableTab);
-        tabs.addListener(SWT.Selection, e -> updateParallel());
-        status = new Label(parent, SWT.NONE);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.BOTTOM, true, false));
-        status.setText(Messages.RunsTable_nothingSelected);
+        // The table and the chart share the space (the view is often short: one row of controls only).
+        stack = new Composite(parent, SWT.NONE);
+        stack.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        stack.setLayout(new StackLayout());
+        tree = new RunsTree(stack, table, this::sort, UiPlugin::image);
+        parallelPanel = createParallel(stack);
+        ((StackLayout) stack.getLayout()).topControl = tree.control();
 
         selection = new RunsSelection(tree::selectedRuns);
         getSite().setSelectionProvider(selection);
@@ -124,11 +119,12 @@ public final class RunsTableView extends ViewPart {
     private void createControls(Composite parent) {
         Composite row = new Composite(parent, SWT.NONE);
         row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        GridLayout layout = new GridLayout(4, false);
-        layout.marginHeight = 2;
+        GridLayout layout = new GridLayout(5, false);
+        layout.marginHeight = 0;
+        layout.marginWidth = 3;
         row.setLayout(layout);
         new Label(row, SWT.NONE).setText(Messages.RunsTable_filter);
-        filter = new Text(row, SWT.BORDER | SWT.SINGLE | SWT.SEARCH);
+        filter = new Text(row, SWT.BORDER | SWT.SINGLE);
         filter.setMessage(Messages.RunsTable_filterHint);
         filter.setToolTipText(Messages.RunsTable_filterTooltip);
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -141,6 +137,9 @@ public final class RunsTableView extends ViewPart {
             tree.refresh();
         });
         updateGroupChoices();
+        status = new Label(row, SWT.NONE);
+        status.setText(Messages.RunsTable_nothingSelected);
+        status.setToolTipText(Messages.RunsTable_nothingSelected);
         filterProblem = new Label(parent, SWT.WRAP);
         filterProblem.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_RED));
         GridData problem = new GridData(SWT.FILL, SWT.TOP, true, false);
@@ -152,7 +151,8 @@ public final class RunsTableView extends ViewPart {
     private Composite createParallel(Composite parent) {
         Composite box = new Composite(parent, SWT.NONE);
         GridLayout layout = new GridLayout(4, false);
-        layout.marginHeight = 2;
+        layout.marginHeight = 0;
+        layout.marginWidth = 0;
         box.setLayout(layout);
         new Label(box, SWT.NONE).setText(Messages.RunsTable_parallelMetric);
         parallelMetric = new Combo(box, SWT.READ_ONLY);
@@ -165,13 +165,19 @@ public final class RunsTableView extends ViewPart {
         parallelStat.select(0);
         parallelStat.addListener(SWT.Selection, e -> updateParallel());
         new Label(box, SWT.NONE).setText(Messages.RunsTable_parallelHint);
-        parallel = new ParallelCoordinates(box, run -> {
+        // A short view scrolls the chart rather than squeezing its axes into an unreadable strip.
+        ScrolledComposite scroller = new ScrolledComposite(box, SWT.V_SCROLL | SWT.H_SCROLL);
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
+        data.horizontalSpan = 4;
+        scroller.setLayoutData(data);
+        parallel = new ParallelCoordinates(scroller, run -> {
             tree.select(List.of(run.folder()));
             selectionMade();
         });
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
-        data.horizontalSpan = 4;
-        parallel.setLayoutData(data);
+        scroller.setContent(parallel);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setMinSize(ParallelCoordinates.MIN_WIDTH, ParallelCoordinates.MIN_HEIGHT);
         ExportMenu.attach(parallel, parallel);
         return box;
     }
@@ -225,7 +231,19 @@ public final class RunsTableView extends ViewPart {
             }
         };
         add.setToolTipText(Messages.RunsTable_addColumnTooltip);
+        add.setImageDescriptor(UiPlugin.descriptor(UiImages.ADD_COLUMN));
         toolBar.add(add);
+        showParallel = new Action(Messages.RunsTable_parallelTab, IAction.AS_CHECK_BOX) {
+            @Override
+            public void run() {
+                ((StackLayout) stack.getLayout()).topControl = isChecked() ? parallelPanel : tree.control();
+                stack.layout();
+                updateParallel();
+            }
+        };
+        showParallel.setToolTipText(Messages.RunsTable_parallelTooltip);
+        showParallel.setImageDescriptor(UiPlugin.descriptor(UiImages.PARALLEL));
+        toolBar.add(showParallel);
         pin = new Action(Messages.RunsTable_pin, IAction.AS_CHECK_BOX) {
             @Override
             public void run() {
@@ -235,6 +253,7 @@ public final class RunsTableView extends ViewPart {
             }
         };
         pin.setToolTipText(Messages.RunsTable_pinTooltip);
+        pin.setImageDescriptor(UiPlugin.descriptor(UiImages.PIN));
         toolBar.add(pin);
         toolBar.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
     }
@@ -342,8 +361,8 @@ public final class RunsTableView extends ViewPart {
     }
 
     private void updateParallel() {
-        if (tabs.getSelection() != parallelTab) {
-            return; // computed when the tab is shown
+        if (!showParallel.isChecked()) {
+            return; // computed when the chart is shown
         }
         List<String> metrics = table.metrics();
         if (!metrics.equals(List.of(parallelMetric.getItems()))) {
@@ -364,24 +383,32 @@ public final class RunsTableView extends ViewPart {
         parallel.setAxes(ParallelAxes.of(table.shown(), table.varyingKeys(), metric));
     }
 
+    /** A short line beside the filter (the counts), with the whole story in its tooltip. */
     private void updateStatus() {
         if (query.isEmpty()) {
             status.setText(Messages.RunsTable_nothingSelected);
+            status.setToolTipText(Messages.RunsTable_nothingSelected);
+            status.getParent().layout();
             return;
         }
         long live = table.runs().stream().filter(RunSummary::isLive).count();
-        String text = NLS.bind(Messages.RunsTable_status, new Object[] {query.description(), table.runs().size(),
-                table.shownRuns(), live});
         List<String> errors = new ArrayList<>();
         if (readError != null) {
             errors.add(readError);
         }
         table.runs().forEach(r -> errors.addAll(r.errors()));
+        String line = NLS.bind(Messages.RunsTable_counts, table.shownRuns(), table.runs().size());
         if (!errors.isEmpty()) {
-            text = NLS.bind(Messages.RunsTable_statusErrors, text, String.join("; ", errors));
+            line = NLS.bind(Messages.RunsTable_countsErrors, line, errors.size());
         }
-        status.setText(text);
+        String text = NLS.bind(Messages.RunsTable_status, new Object[] {query.description(), table.runs().size(),
+                table.shownRuns(), live});
+        if (!errors.isEmpty()) {
+            text = NLS.bind(Messages.RunsTable_statusErrors, text, String.join("\n", errors));
+        }
+        status.setText(line);
         status.setToolTipText(text);
+        status.getParent().layout();
     }
 
     @Override
