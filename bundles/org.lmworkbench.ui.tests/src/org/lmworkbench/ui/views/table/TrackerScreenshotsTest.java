@@ -103,6 +103,7 @@ class TrackerScreenshotsTest {
                 axes.axes().stream().map(ParallelAxes.Axis::title).toList());
         assertFalse(axes.axes().get(1).log() || axes.axes().get(2).log(), "spans under two decades are linear");
         assertEquals(36, axes.lines().size());
+        assertEquals(List.of(32.0, 64.0, 128.0, 256.0), axes.axes().get(1).ticks(), "the widths label their axis");
         assertTrue(chart.getSize().y >= 300 && chart.getSize().x >= 600, "room to draw: " + chart.getSize());
         Widgets.screenshot("parallel-coordinates");
         page.setPartState(ref, IWorkbenchPage.STATE_RESTORED);

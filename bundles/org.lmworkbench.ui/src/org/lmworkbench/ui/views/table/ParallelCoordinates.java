@@ -147,22 +147,34 @@ final class ParallelCoordinates extends Canvas implements ExportableChart {
             String title = fit(gc, axis.title() + (axis.log() ? " (log)" : ""), slot - 6);
             Point size = gc.textExtent(title);
             gc.drawText(title, x - size.x / 2, area.y + 6, true);
+            int lastLabel = Integer.MAX_VALUE; // labels go bottom to top; one that would overlap is left out
             if (axis.categorical()) {
                 for (String category : axis.categories()) {
-                    tick(gc, x, y(axis.position(category), area), fit(gc, category, MARGIN_X - 10));
+                    lastLabel = tick(gc, x, y(axis.position(category), area), fit(gc, category, MARGIN_X - 10),
+                            lastLabel);
+                }
+            } else if (!axis.ticks().isEmpty()) {
+                for (double value : axis.ticks()) {
+                    lastLabel = tick(gc, x, y(axis.position(value), area), number(value), lastLabel);
                 }
             } else {
                 for (double position : new double[] {0, 0.5, 1}) {
-                    tick(gc, x, y(position, area), number(axis.valueAt(position)));
+                    lastLabel = tick(gc, x, y(position, area), number(axis.valueAt(position)), lastLabel);
                 }
             }
         }
     }
 
-    private static void tick(GC gc, int x, int y, String label) {
+    /** Draws a tick and, unless it would overlap the label below, its label; the top of the last label. */
+    private static int tick(GC gc, int x, int y, String label, int lastLabel) {
         gc.drawLine(x - 3, y, x + 3, y);
         Point size = gc.textExtent(label);
-        gc.drawText(label, x - 5 - size.x, y - size.y / 2, true);
+        int top = y - size.y / 2;
+        if (top + size.y > lastLabel) {
+            return lastLabel;
+        }
+        gc.drawText(label, x - 5 - size.x, top, true);
+        return top;
     }
 
     private static String number(double value) {

@@ -53,5 +53,22 @@ class ParallelAxesTest {
         assertEquals(0.5, middle.colour(), 1e-12);
         assertEquals(0.01, axes.get(2).valueAt(0.5), 1e-15);
         assertEquals(0.0, chart.lines().get(0).positions()[3], 1e-12);
+        assertEquals(List.of(32.0, 64.0, 96.0), axes.get(0).ticks(), "a grid is labelled at its own values");
+        assertEquals(List.of(0.001, 0.01, 0.1), axes.get(2).ticks());
+        assertEquals(List.of(), axes.get(1).ticks(), "categories are their own labels");
+    }
+
+    @Test
+    void manyDistinctValuesAreLabelledEvenlyInstead() throws IOException {
+        List<Path> folders = new ArrayList<>();
+        for (int i = 0; i <= ParallelAxes.MAX_VALUE_TICKS; i++) {
+            folders.add(TableRuns.run(project, "q-00" + i, "q", 16 + 8 * i, 0, 2.0, 1.0 + i).path());
+        }
+        RunsTable table = new RunsTable();
+        table.setRuns(new RunSummaries().read(folders));
+        ParallelAxes chart = ParallelAxes.of(table.shown(), table.varyingKeys(), ParallelAxes.finalValue("train_loss"));
+        assertEquals(List.of(), chart.axes().get(0).ticks(), ParallelAxes.MAX_VALUE_TICKS + 1 + " widths");
+        assertEquals(16.0, chart.axes().get(0).min());
+        assertEquals(16.0 + 8 * ParallelAxes.MAX_VALUE_TICKS, chart.axes().get(0).max());
     }
 }

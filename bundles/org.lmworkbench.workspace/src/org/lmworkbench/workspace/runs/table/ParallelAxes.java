@@ -19,6 +19,9 @@ import org.lmworkbench.workspace.runs.table.MetricStats.Stat;
  */
 public record ParallelAxes(List<Axis> axes, List<Polyline> lines) {
 
+    /** Up to this many distinct values, a numeric axis is labelled at each of them. */
+    static final int MAX_VALUE_TICKS = 8;
+
     /**
      * One axis.
      *
@@ -27,12 +30,16 @@ public record ParallelAxes(List<Axis> axes, List<Polyline> lines) {
      * @param min        least value (numeric axes)
      * @param max        greatest value (numeric axes)
      * @param categories the values of a categorical axis, bottom to top; empty for numeric axes
+     * @param ticks      where a numeric axis is labelled: the values the runs have when they are few
+     *                   (a sweep's grid: widths 32, 64, 128, 256), else empty for evenly spaced labels
      */
-    public record Axis(String title, boolean log, double min, double max, List<String> categories) {
+    public record Axis(String title, boolean log, double min, double max, List<String> categories,
+            List<Double> ticks) {
 
-        /** Copies the categories. */
+        /** Copies the categories and ticks. */
         public Axis {
             categories = List.copyOf(categories);
+            ticks = List.copyOf(ticks);
         }
 
         /** True if the axis shows categories rather than numbers. */
@@ -110,22 +117,24 @@ public record ParallelAxes(List<Axis> axes, List<Polyline> lines) {
     private static Axis axis(String title, List<Object> values) {
         boolean numeric = values.stream().allMatch(v -> RunColumn.missing(v) || v instanceof Number);
         if (numeric) {
-            double min = Double.POSITIVE_INFINITY;
-            double max = Double.NEGATIVE_INFINITY;
+            TreeSet<Double> distinct = new TreeSet<>();
             for (Object v : values) {
                 if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-                    min = Math.min(min, n.doubleValue());
-                    max = Math.max(max, n.doubleValue());
+                    distinct.add(n.doubleValue());
                 }
             }
-            if (min > max) {
-                return new Axis(title, false, 0, 1, List.of());
+            if (distinct.isEmpty()) {
+                return new Axis(title, false, 0, 1, List.of(), List.of());
             }
+            double min = distinct.first();
+            double max = distinct.last();
             boolean log = min > 0 && max / min >= 100;
-            return new Axis(title, log, min, max, List.of());
+            // A grid's own values say more than round numbers between them (no "144" on a width axis).
+            List<Double> ticks = distinct.size() <= MAX_VALUE_TICKS ? new ArrayList<>(distinct) : List.of();
+            return new Axis(title, log, min, max, List.of(), ticks);
         }
         TreeSet<String> categories = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         values.stream().filter(v -> !RunColumn.missing(v)).forEach(v -> categories.add(SpecKeys.format(v)));
-        return new Axis(title, false, 0, 0, new ArrayList<>(categories));
+        return new Axis(title, false, 0, 0, new ArrayList<>(categories), List.of());
     }
 }
