@@ -80,9 +80,9 @@ class RunPropertySourceTest {
                 .collect(Collectors.toMap(IPropertyDescriptor::getId, Function.identity()));
         assertEquals("Run", byId.get(RunPropertySource.TAGS).getCategory());
         assertNotNull(byId.get(RunPropertySource.TAGS).createPropertyEditor(
-                org.eclipse.swt.widgets.Display.getCurrent().getActiveShell()), "tags are editable");
+                UiTestSupport.activePage().getWorkbenchWindow().getShell()), "tags are editable");
         assertEquals(null, byId.get(RunPropertySource.STATE).createPropertyEditor(
-                org.eclipse.swt.widgets.Display.getCurrent().getActiveShell()), "the record is not");
+                UiTestSupport.activePage().getWorkbenchWindow().getShell()), "the record is not");
         assertEquals("", source.getPropertyValue(RunPropertySource.TAGS));
 
         source.setPropertyValue(RunPropertySource.TAGS, "baseline, eos ,baseline");

@@ -55,6 +55,10 @@ class TrackerScreenshotsTest {
 
     @AfterEach
     void cleanUp() throws Exception {
+        // The Runs view outlives this test: later tests expect its first choices (metric against step).
+        if (page != null && page.findView(RunsView.ID) instanceof RunsView runs) {
+            org.lmworkbench.ui.views.runs.RunsViewAccess.reset(runs);
+        }
         UiTestSupport.cleanWorkspace();
     }
 
