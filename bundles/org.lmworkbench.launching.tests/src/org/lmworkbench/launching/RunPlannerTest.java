@@ -42,8 +42,8 @@ class RunPlannerTest {
         RunPlanner planner = new RunPlanner(spec, "/p/one.lmx", project);
         Plan first = planner.plan();
         Plan second = planner.plan();
-        assertEquals("one-001", first.runs().get(0).runId());
-        assertEquals("one-002", second.runs().get(0).runId());
+        assertEquals("one-000", first.runs().get(0).runId(), "numbered from 000 like the runs of a sweep");
+        assertEquals("one-001", second.runs().get(0).runId());
         assertEquals(3, first.parallel());
         RunDirectory run = first.runs().get(0).directory();
         assertEquals(RunState.QUEUED, run.readStatus().state());
@@ -52,8 +52,8 @@ class RunPlannerTest {
         assertEquals("768m", run.readSpec().execution().jvmMemory());
         // A deleted earlier run does not make its id come back while a later one exists.
         Files.createDirectories(project.resolve("runs/one-007"));
-        assertEquals("one-008", RunPlanner.freshRunId(project.resolve("runs"), "one"));
-        assertEquals("other-001", RunPlanner.freshRunId(project.resolve("runs"), "other"));
+        assertEquals("one-008", planner.plan().runs().get(0).runId());
+        assertEquals("other-000", RunDirectory.freshId(project.resolve("runs"), "other"));
     }
 
     @Test
@@ -77,6 +77,23 @@ class RunPlannerTest {
         assertEquals(1, again.skipped());
         assertEquals(List.of("sw-001", "sw-002"), again.runs().stream().map(RunPlanner.PlannedRun::runId).toList());
         assertFalse(again.runs().get(0).created(), "an existing folder is resumed, not recreated");
+    }
+
+    @Test
+    void aSweepRefusesAFolderOfItsIdsThatHoldsAnotherPointAndCreatesNothing() throws Exception {
+        Path spec = spec("sw.lmx", """
+                {"name": "sw", "optimizer": {"lr": 0.1}, "model": {"family": "mlp", "width": 8},
+                 "data": {"source": "teacher_student", "n_train": 16},
+                 "training": {"steps": 20}, "sweep": {"seed": [0, 1, 2]}}
+                """);
+        // A run of point seed=2 took the id sw-001 (a re-run, or a sweep of other seeds before).
+        RunPlanner planner = new RunPlanner(spec, "/p/sw.lmx", project);
+        RunDirectory first = planner.plan().runs().get(2).directory();
+        Files.move(project.resolve("runs/sw-001"), project.resolve("runs/elsewhere"));
+        Files.move(first.path(), project.resolve("runs/sw-001"));
+        RunPlanner.InvalidSpecException e = assertThrows(RunPlanner.InvalidSpecException.class, planner::plan);
+        assertTrue(e.getMessage().contains("sw-001") && e.getMessage().contains("seed=2, not 1"), e.getMessage());
+        assertFalse(Files.exists(project.resolve("runs/sw-002")), "nothing is created for a refused launch");
     }
 
     @Test

@@ -24,6 +24,8 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunPlanner_moreProblems;
     /** See messages.properties. */
+    public static String RunPlanner_otherPoint;
+    /** See messages.properties. */
     public static String RunProgress_steps;
     /** See messages.properties. */
     public static String RunProgress_loss;
@@ -77,6 +79,27 @@ public final class Messages extends NLS {
     public static String TrainingRunDelegate_noSpec;
     /** See messages.properties. */
     public static String TrainingRunDelegate_specMissing;
+
+    /** See messages.properties. */
+    public static String RunFoldersDelegate_noSpec;
+    /** See messages.properties. */
+    public static String RunFoldersDelegate_missing;
+    /** See messages.properties. */
+    public static String RunFoldersDelegate_none;
+    /** See messages.properties. */
+    public static String RunLaunches_noSpec;
+    /** See messages.properties. */
+    public static String RunLaunches_notStopped;
+    /** See messages.properties. */
+    public static String RunLaunches_noCheckpoint;
+    /** See messages.properties. */
+    public static String RunLaunches_cannotCreate;
+    /** See messages.properties. */
+    public static String RunLaunches_resumeOne;
+    /** See messages.properties. */
+    public static String RunLaunches_resumeSome;
+    /** See messages.properties. */
+    public static String RunLaunches_rerun;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

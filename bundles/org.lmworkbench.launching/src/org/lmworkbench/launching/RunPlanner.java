@@ -1,14 +1,11 @@
 package org.lmworkbench.launching;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
@@ -27,9 +24,10 @@ import org.lmworkbench.core.spec.Specs;
  * delegate refreshes the workspace afterwards.
  * <p>
  * Run ids follow the backend: a sweep's runs are {@code <name>-000, -001, ...} and an existing folder
- * is resumed (completed and diverged ones are skipped, as {@code sweep} does). A single-run spec gets
- * a fresh {@code <name>-NNN} on every launch, so pressing Run again starts a new run instead of
- * colliding with the last one.
+ * is resumed (completed and diverged ones are skipped, as {@code sweep} does), unless it holds a run
+ * of another point (a re-run or a single run that took the id earlier), which refuses the launch. A
+ * single-run spec gets a fresh id ({@link RunDirectory#freshId}) on every launch, so pressing Run
+ * again starts a new run instead of colliding with the last one.
  */
 final class RunPlanner {
 
@@ -87,10 +85,18 @@ final class RunPlanner {
         int parallel = Math.max(1, runs.get(0).spec().execution().parallel());
         List<PlannedRun> planned = new ArrayList<>();
         int skipped = 0;
+        if (loaded.isSweep()) {
+            for (ResolvedRun r : runs) { // before anything is created
+                Path folder = runsFolder.resolve(r.runId());
+                if (Files.isDirectory(folder)) {
+                    checkSamePoint(new RunDirectory(folder), r);
+                }
+            }
+        }
         try {
             if (!loaded.isSweep()) {
                 ExperimentSpec spec = absoluteDataPath(runs.get(0).spec());
-                String id = freshRunId(runsFolder, spec.name());
+                String id = RunDirectory.freshId(runsFolder, spec.name());
                 planned.add(new PlannedRun(RunDirectory.create(runsFolder, id, spec), spec, true));
                 return new Plan(planned, 0, parallel);
             }
@@ -118,23 +124,22 @@ final class RunPlanner {
     }
 
     /**
-     * {@code <name>-NNN} with NNN one past the highest index any {@code <name>-<digits>} folder has,
-     * so ids sort in launch order and never reuse a deleted run's id while later ones exist.
+     * An existing folder with a sweep's run id must hold that point of the sweep: a re-run or a
+     * single run may have taken the id before the sweep grew to it, and resuming (or skipping) it
+     * would put the wrong run in the sweep's place.
      */
-    static String freshRunId(Path runsFolder, String name) throws IOException {
-        Pattern numbered = Pattern.compile(Pattern.quote(name) + "-(\\d{1,9})");
-        int highest = 0;
-        if (Files.isDirectory(runsFolder)) {
-            try (DirectoryStream<Path> children = Files.newDirectoryStream(runsFolder)) {
-                for (Path child : children) {
-                    Matcher m = numbered.matcher(child.getFileName().toString());
-                    if (m.matches()) {
-                        highest = Math.max(highest, Integer.parseInt(m.group(1)));
-                    }
-                }
-            }
+    private void checkSamePoint(RunDirectory existing, ResolvedRun run) throws InvalidSpecException {
+        ExperimentSpec held;
+        try {
+            held = existing.readSpec();
+        } catch (IOException | RuntimeException e) {
+            return; // resume reports an unreadable spec.json with the file's name
         }
-        return String.format("%s-%03d", name, highest + 1);
+        String difference = run.differenceFrom(held);
+        if (difference != null) {
+            throw new InvalidSpecException(org.eclipse.osgi.util.NLS.bind(Messages.RunPlanner_otherPoint,
+                    new Object[] {displayName, existing.path(), difference}));
+        }
     }
 
     /** Completed and diverged runs are left alone, as the backend's sweep does. */

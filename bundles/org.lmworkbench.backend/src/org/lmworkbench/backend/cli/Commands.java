@@ -23,7 +23,9 @@ public final class Commands {
             new HessianCommand(),
             new SimilarityCommand(),
             new DiagnosticsCommand(),
-            new FitCommand());
+            new FitCommand(),
+            new TensorBoardExportCommand(),
+            new ImportCommand());
 
     private Commands() {
     }

@@ -37,7 +37,8 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
             Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
             process, K at a time (default: execution.parallel). A failed or diverged run does not stop
-            the others. Run folders that exist already are resumed (completed ones are skipped).
+            the others. Run folders that exist already are resumed (completed ones are skipped); one
+            that holds a run of another point is an error.
 
               --out DIR       project folder; runs go to DIR/runs/
               --parallel K    concurrent runs (overrides execution.parallel)
@@ -98,13 +99,16 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         List<ResolvedRun> runs = loaded.runs();
         int parallel = o.parallel != null ? o.parallel : runs.get(0).spec().execution().parallel();
         List<String> extra = o.overrides.arguments();
+        Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
+        for (ResolvedRun r : runs) { // before any folder is made
+            checkSamePoint(runsFolder.resolve(r.runId()), r);
+        }
         if (onSlurm(o, runs.get(0).spec())) {
             return new SlurmSweep(specFile, o.slurm, out, err).run(runs, o.overrides, parallel, extra,
                     Path.of(o.out).toAbsolutePath().normalize());
         }
         // Overrides are validated here once, so that a bad value is one message rather than one per run.
         o.overrides.apply(runs.get(0).spec());
-        Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
         List<RunRequest> requests = new ArrayList<>();
         for (ResolvedRun r : runs) {
             ExperimentSpec spec = SpecLoading.absoluteDataPath(r.spec(), specFile);
@@ -135,6 +139,26 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
                     + "(or execution.target \"slurm\" in the spec)");
         }
         return slurm;
+    }
+
+    /**
+     * An existing folder with a sweep's run id must hold that point: a re-run or a single run may
+     * have taken the id before the sweep grew to it (its unreadable spec is reported by resume).
+     */
+    private static void checkSamePoint(Path folder, ResolvedRun run) throws UsageException {
+        RunDirectory existing = new RunDirectory(folder);
+        if (!Files.isRegularFile(existing.specFile())) {
+            return;
+        }
+        try {
+            String difference = run.differenceFrom(existing.readSpec());
+            if (difference != null) {
+                throw new UsageException(folder + ": holds a run of another point (" + difference
+                        + "); move or rename it, or rename the spec");
+            }
+        } catch (IOException e) {
+            // resume names the file and what is wrong with it
+        }
     }
 
     /** Runs the requests and prints one line per finished run. */

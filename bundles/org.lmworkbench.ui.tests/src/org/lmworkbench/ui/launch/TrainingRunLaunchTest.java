@@ -110,7 +110,7 @@ class TrainingRunLaunchTest {
 
         long pressed = System.nanoTime();
         TrainingLaunch launch = launch(config);
-        RunDirectory run = new RunDirectory(runsFolder().resolve("tiny-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("tiny-000"));
         assertTrue(Files.isRegularFile(run.specFile()), "the run folder exists as soon as launch() returns");
         waitFor("the first metrics line", () -> linesOf(run) > 0);
         long firstPointMs = (System.nanoTime() - pressed) / 1_000_000;
@@ -124,14 +124,14 @@ class TrainingRunLaunchTest {
         assertEquals(1, launch.getProcesses().length);
         assertEquals(0, launch.getProcesses()[0].getExitValue());
 
-        TreeItem item = runItem("tiny-001", text -> text.contains("completed"));
-        assertTrue(item.getText().startsWith("tiny-001  completed \u00b7 step 30/30"), item.getText());
+        TreeItem item = runItem("tiny-000", text -> text.contains("completed"));
+        assertTrue(item.getText().startsWith("tiny-000  completed \u00b7 step 30/30"), item.getText());
         screenshot("tiny-completed", ProjectExplorer.VIEW_ID);
 
         // Pressing Run again starts a new run rather than colliding with the finished one.
         TrainingLaunch again = launch(config);
         waitFor("the second launch to end", again::isTerminated);
-        assertEquals(RunState.COMPLETED, new RunDirectory(runsFolder().resolve("tiny-002")).readStatus().state());
+        assertEquals(RunState.COMPLETED, new RunDirectory(runsFolder().resolve("tiny-001")).readStatus().state());
     }
 
     @Test
@@ -152,7 +152,7 @@ class TrainingRunLaunchTest {
         System.out.println("[launch] time from pressing Run to the first point on the Runs view's chart: "
                 + firstPointMs + " ms");
         waitFor("the launch to end", launch::isTerminated);
-        RunDirectory run = new RunDirectory(runsFolder().resolve("watched-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("watched-000"));
         int lines = MetricsReader.readAll(run.metricsFile()).size();
         waitFor("every logged step on the chart", () -> runsView.chart().seriesIds().stream()
                 .anyMatch(id -> runsView.chart().seriesX(id).length == lines));
@@ -174,7 +174,7 @@ class TrainingRunLaunchTest {
     void terminateStopsAtAStepBoundaryAndLeavesACancelledReadableRun() throws Exception {
         IFile spec = writeSpec("long.lmx", TINY.formatted("long", 2_000_000, 10, ""));
         TrainingLaunch launch = launch(TrainingRunShortcut.findOrCreate(spec));
-        RunDirectory run = new RunDirectory(runsFolder().resolve("long-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("long-000"));
         waitFor("a few metrics lines", () -> linesOf(run) >= 3);
         RunProgressJob progress = progressJob(launch);
         waitFor("the progress entry to show a step", () -> progress.progressText().matches("step [1-9]\\d*/2000000.*"));
@@ -196,17 +196,17 @@ class TrainingRunLaunchTest {
         }
         assertTrue(Files.isRegularFile(run.checkpointFile(status.lastStep())),
                 "a checkpoint at the step where it stopped, so the run can be resumed");
-        runItem("long-001", text -> text.contains("cancelled"));
+        runItem("long-000", text -> text.contains("cancelled"));
     }
 
     @Test
     void cancellingTheProgressEntryTerminatesThatRun() throws Exception {
         IFile spec = writeSpec("long.lmx", TINY.formatted("long", 2_000_000, 10, ""));
         TrainingLaunch launch = launch(TrainingRunShortcut.findOrCreate(spec));
-        RunDirectory run = new RunDirectory(runsFolder().resolve("long-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("long-000"));
         waitFor("a metrics line", () -> linesOf(run) >= 1);
         RunProgressJob progress = progressJob(launch);
-        assertEquals("Training long-001", progress.getName());
+        assertEquals("Training long-000", progress.getName());
         progress.cancel();
         waitFor("the backend to exit", launch::isTerminated);
         assertEquals(RunState.CANCELLED, run.readStatus().state());

@@ -15,6 +15,7 @@ import org.lmworkbench.core.cluster.ScheduledRun;
 import org.lmworkbench.core.cluster.SchedulerSnapshot;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
+import org.lmworkbench.core.run.RunMeta;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.workspace.SpecFiles;
 
@@ -32,6 +33,8 @@ public final class RunElement extends PlatformObject {
 
     private final IFolder folder;
     private RunStatusSnapshot cached;
+    private RunMeta cachedMeta;
+    private String metaKey;
 
     /** Wraps a run directory; use {@link SpecFiles#isRunDirectory(IResource)} to recognise one. */
     public RunElement(IFolder folder) {
@@ -91,6 +94,35 @@ public final class RunElement extends PlatformObject {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /**
+     * What the user says about the run (meta.json), re-read when the file changes on disk; empty
+     * when there is none or it cannot be read (the Properties view names the problem).
+     */
+    public synchronized RunMeta meta() {
+        RunDirectory directory = runDirectory();
+        if (directory == null) {
+            return RunMeta.EMPTY;
+        }
+        String key;
+        try {
+            BasicFileAttributes a = Files.readAttributes(directory.metaFile(), BasicFileAttributes.class);
+            key = a.size() + "@" + a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            cachedMeta = null;
+            metaKey = null;
+            return RunMeta.EMPTY;
+        }
+        if (!key.equals(metaKey)) {
+            metaKey = key;
+            try {
+                cachedMeta = directory.readMeta();
+            } catch (IOException e) {
+                cachedMeta = RunMeta.EMPTY;
+            }
+        }
+        return cachedMeta;
     }
 
     /**

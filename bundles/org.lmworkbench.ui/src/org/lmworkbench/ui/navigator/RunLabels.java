@@ -1,6 +1,7 @@
 package org.lmworkbench.ui.navigator;
 
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.core.run.RunMeta;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiImages;
@@ -17,9 +18,21 @@ public final class RunLabels {
     private RunLabels() {
     }
 
-    /** The run id; the first part of the label. */
+    /**
+     * The first part of the label: the run id, then the user's name for it and its tags when it has
+     * them ({@code eos-003 \u201cbaseline\u201d [eos, tuned]}); the id stays first because it is the
+     * folder name every document and command uses.
+     */
     public static String name(RunElement run) {
-        return run.id();
+        RunMeta meta = run.meta();
+        StringBuilder name = new StringBuilder(run.id());
+        if (meta.name() != null) {
+            name.append(" \u201c").append(meta.name()).append('\u201d');
+        }
+        if (!meta.tags().isEmpty()) {
+            name.append(" [").append(meta.tagList()).append(']');
+        }
+        return name.toString();
     }
 
     /**
