@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import org.lmworkbench.backend.train.RunControl;
 import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
@@ -50,10 +51,23 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
         TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    /** The command {@code resume}. */
+    private final RunControl control;
+
+    /** The command {@code resume}, stopped by SIGTERM. */
     public ResumeCommand() {
+        this(null);
+    }
+
+    /**
+     * The command {@code resume} for one run of a backend worker, which trains many runs in one JVM
+     * through this same path: {@code control} cancels that run.
+     *
+     * @param control the run's control, or null for a fresh one per execution
+     */
+    ResumeCommand(RunControl control) {
         super("resume", "<run-dir>", "continue a run from its newest checkpoint",
                 HELP, Options::new);
+        this.control = control;
     }
 
     @Override
@@ -94,7 +108,8 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
             throw e;
         }
         try (prepared) {
-            return RunLauncher.train(run, prepared, o.quiet ? null : out, err);
+            return RunLauncher.train(run, prepared, o.quiet ? null : out, err,
+                    control != null ? control : new RunControl());
         }
     }
 

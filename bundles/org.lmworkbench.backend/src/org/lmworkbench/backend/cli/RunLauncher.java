@@ -11,6 +11,7 @@ import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.probe.ProbeRegistry;
 import org.lmworkbench.backend.train.Outcome;
+import org.lmworkbench.backend.train.RunControl;
 import org.lmworkbench.backend.train.TrainingRun;
 import org.lmworkbench.backend.train.TrainingSetup;
 import org.lmworkbench.core.command.ExitCodes;
@@ -46,6 +47,7 @@ final class RunLauncher {
      */
     static Prepared prepare(ExperimentSpec spec, Path dataFolder) throws UsageException {
         Engine engine = Engines.pytorch(spec.execution().threads());
+        Engines.prepareRun(spec.execution().threads(), spec.seed());
         Device device;
         try {
             device = DeviceChoice.choose(spec.execution().device(), engine);
@@ -74,8 +76,14 @@ final class RunLauncher {
 
     /** Trains a prepared run and returns the exit code. */
     static int train(RunDirectory run, Prepared prepared, PrintStream echo, PrintStream err) throws IOException {
+        return train(run, prepared, echo, err, new RunControl());
+    }
+
+    /** Trains a prepared run under {@code control} and returns the exit code. */
+    static int train(RunDirectory run, Prepared prepared, PrintStream echo, PrintStream err, RunControl control)
+            throws IOException {
         Outcome outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(),
-                ProbeRegistry.factories(), echo);
+                ProbeRegistry.factories(), echo, control);
         switch (outcome.state()) {
             case COMPLETED -> echo(echo, "completed " + run.runId() + " (" + outcome.step() + " steps) in " + run.path());
             case DIVERGED -> err.println(run.runId() + ": diverged: " + outcome.message());
@@ -85,6 +93,7 @@ final class RunLauncher {
         return switch (outcome.state()) {
             case COMPLETED -> ExitCodes.OK;
             case DIVERGED -> ExitCodes.DIVERGED;
+            case CANCELLED -> ExitCodes.CANCELLED;
             default -> ExitCodes.INTERNAL;
         };
     }

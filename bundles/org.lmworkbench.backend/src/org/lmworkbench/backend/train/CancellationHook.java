@@ -14,11 +14,13 @@ final class CancellationHook implements AutoCloseable {
 
     private static final long GRACE_SECONDS = 30;
 
-    private final AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicBoolean cancel;
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
 
-    CancellationHook() {
+    /** A hook that raises {@code cancel}, the flag of the run being trained. */
+    CancellationHook(AtomicBoolean cancel) {
+        this.cancel = cancel;
         hook = new Thread(this::onShutdown, "lmw-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
     }

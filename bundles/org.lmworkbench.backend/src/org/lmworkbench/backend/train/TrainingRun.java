@@ -43,9 +43,19 @@ public final class TrainingRun {
      */
     public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads,
             List<ProbeFactory> probeFactories, PrintStream echo) throws IOException {
+        return execute(run, setup, engine, threads, probeFactories, echo, new RunControl());
+    }
+
+    /**
+     * Trains {@code run} like {@link #execute(RunDirectory, TrainingSetup, Engine, int, List, PrintStream)},
+     * stopping at the next step boundary when {@code control} is cancelled (or the JVM is asked to
+     * shut down) and reporting every step to it.
+     */
+    public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads,
+            List<ProbeFactory> probeFactories, PrintStream echo, RunControl control) throws IOException {
         ExperimentSpec spec = setup.spec();
         try (RunLog log = RunLog.open(run.logFile(), echo);
-                CancellationHook hook = new CancellationHook()) {
+                CancellationHook hook = new CancellationHook(control.flag())) {
             Outcome outcome;
             RunStatus status = Files.exists(run.statusFile()) ? run.readStatus()
                     : RunStatus.queued(Instant.now(), spec.training().steps());
@@ -83,8 +93,12 @@ public final class TrainingRun {
                 try (LoopContext context = new LoopContext(setup, params, optimizer, run, log)) {
                     MetricsRecorder recorder = new MetricsRecorder(setup.model(), setup.loss(), setup.data(), initial,
                             previousWallTime(run));
+                    TrainingLoop.Progress progress = (step, loss, force) -> {
+                        keeper.update(step, loss, force);
+                        control.progress(step, loss);
+                    };
                     TrainingLoop loop = new TrainingLoop(engine, setup, params, optimizer, context, probes, metrics,
-                            recorder, keeper, hook.flag(), log);
+                            recorder, progress, hook.flag(), log);
                     outcome = runLoop(loop, start);
                     if (outcome.state() == RunState.CANCELLED && !Files.exists(run.checkpointFile(outcome.step()))) {
                         loop.checkpoint(outcome.step());
