@@ -20,7 +20,7 @@ import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.core.spec.ExecutionSpec;
-import org.lmworkbench.launching.RunPlanner.PlannedRun;
+import org.lmworkbench.core.run.RunPlanner.PlannedRun;
 import org.lmworkbench.launching.internal.LaunchingPlugin;
 import org.lmworkbench.workspace.preferences.BackendPreferences;
 

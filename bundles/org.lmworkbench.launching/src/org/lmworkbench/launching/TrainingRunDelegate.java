@@ -2,6 +2,7 @@ package org.lmworkbench.launching;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
@@ -14,6 +15,9 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunPlanner;
+import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.launching.internal.LaunchingPlugin;
 
 /**
@@ -41,16 +45,16 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
         SubMonitor sub = SubMonitor.convert(monitor, NLS.bind(Messages.TrainingRunDelegate_task, configuration.getName()), 2);
         IFile spec = specFile(configuration);
         String display = spec.getFullPath().toString();
-        RunPlanner planner = new RunPlanner(spec.getLocation().toFile().toPath(), display,
-                spec.getProject().getLocation().toFile().toPath());
+        RunPlanner planner = new RunPlanner(spec.getLocation().toFile().toPath(), display);
+        Path runsFolder = spec.getProject().getLocation().toFile().toPath().resolve(RunDirectory.RUNS);
         RunPlanner.Plan plan;
         try {
-            planner.validate();
+            SpecLoadResult loaded = planner.load();
             // A workbench without the backend feature says so before any run folder is made.
             BackendCommandLines.classPath();
-            plan = planner.plan();
-        } catch (RunPlanner.InvalidSpecException e) {
-            throw new CoreException(LaunchingPlugin.error(e.getMessage(), null));
+            plan = planner.plan(loaded, runsFolder, RunPlanner.SingleRunId.FRESH_NUMBER);
+        } catch (RunPlanner.RefusedException e) {
+            throw new CoreException(LaunchingPlugin.error(refusal(display, e), null));
         } catch (IOException | IllegalArgumentException e) {
             throw new CoreException(LaunchingPlugin.error(NLS.bind(Messages.TrainingRunDelegate_cannotCreate, display,
                     e.getMessage()), e));
@@ -65,6 +69,20 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
         training.setQueue(queue);
         queue.start();
         sub.worked(1);
+    }
+
+    /**
+     * The refusal text: a summary line, then one {@code file:line: message (JSON path)} line per
+     * problem, like the backend prints them.
+     */
+    static String refusal(String file, RunPlanner.RefusedException e) {
+        int count = e.errors().size();
+        StringBuilder text = new StringBuilder(NLS.bind(Messages.RunPlanner_invalidSpec, file, count));
+        text.append('\n').append(e.problemLines(RunPlanner.MAX_LISTED_PROBLEMS));
+        if (count > RunPlanner.MAX_LISTED_PROBLEMS) {
+            text.append('\n').append(NLS.bind(Messages.RunPlanner_moreProblems, count - RunPlanner.MAX_LISTED_PROBLEMS));
+        }
+        return text.toString();
     }
 
     /**

@@ -2,20 +2,20 @@ package org.lmworkbench.backend.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lmworkbench.backend.exec.LocalProcessExecutor;
 import org.lmworkbench.backend.exec.RunExecutor;
 import org.lmworkbench.backend.exec.RunRequest;
 import org.lmworkbench.backend.exec.RunResult;
+import org.lmworkbench.backend.exec.WorkerPoolExecutor;
 import org.lmworkbench.core.command.CommandArguments;
 import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
-import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.run.RunPlanner;
+import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.spec.ResolvedRun;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import picocli.CommandLine.Mixin;
@@ -24,18 +24,21 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sweep <spec> --out <dir>}: creates {@code <dir>/runs/<run-id>/} for every run of the spec
- * (queued, so the workbench sees the whole sweep at once) and trains them in separate processes
- * through a {@link RunExecutor}. Existing run folders are resumed, so re-running a sweep completes
- * what is missing and leaves finished runs alone.
+ * (queued, so the workbench sees the whole sweep at once; core's {@link RunPlanner}, as the
+ * workbench plans its launches) and trains them through a {@link RunExecutor}: K long-lived backend
+ * workers on this machine. Existing run folders are resumed and finished ones left alone, so
+ * re-running a sweep completes what is missing.
  */
 final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
     static final String HELP = """
             usage: lmw sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
 
-            Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
-            process, K at a time (default: execution.parallel). A failed or diverged run does not stop
-            the others. Run folders that exist already are resumed (completed ones are skipped).
+            Creates <dir>/runs/<run-id>/ for every run of the spec and trains them in K backend worker
+            processes (default: execution.parallel), each loading the engine once and training runs
+            one after another. A failed or diverged run does not stop the others; a run that crashes
+            its worker fails with the reason and the worker is replaced. Run folders that exist
+            already are resumed (completed and diverged ones are left alone).
 
               --out DIR       project folder; runs go to DIR/runs/
               --parallel K    concurrent runs (overrides execution.parallel)
@@ -62,7 +65,7 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
     /** The command {@code sweep}. */
     public SweepCommand() {
-        super("sweep", "<spec> --out <dir>", "train every run of a sweep, one process each",
+        super("sweep", "<spec> --out <dir>", "train every run of a sweep, K at a time",
                 HELP, Options::new);
     }
 
@@ -76,34 +79,43 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         List<ResolvedRun> runs = loaded.runs();
         // Overrides are validated here once, so that a bad value is one message rather than one per run.
         o.overrides.apply(runs.get(0).spec());
-        int parallel = o.parallel != null ? o.parallel : runs.get(0).spec().execution().parallel();
         List<String> extra = o.overrides.arguments();
         Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
-        List<RunRequest> requests = new ArrayList<>();
-        for (ResolvedRun r : runs) {
-            ExperimentSpec spec = SpecLoading.absoluteDataPath(r.spec(), specFile);
-            Path folder = runsFolder.resolve(r.runId());
-            if (!Files.isDirectory(folder)) {
-                try {
-                    RunDirectory.create(runsFolder, r.runId(), spec);
-                } catch (IOException e) {
-                    throw new UsageException(folder + ": cannot create the run folder: " + RunCommand.describe(e));
-                }
-            }
-            requests.add(new RunRequest(r.runId(), folder, extra, spec.execution().jvmMemory()));
+        RunPlanner.Plan plan;
+        try {
+            plan = new RunPlanner(specFile).plan(loaded, runsFolder, RunPlanner.SingleRunId.SPEC_NAME);
+        } catch (RunPlanner.RefusedException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(runsFolder + ": cannot create the run folders: " + RunCommand.describe(e));
         }
-        out.println("sweep of " + requests.size() + " runs in " + runsFolder + ", " + parallel + " at a time");
-        return execute(new LocalProcessExecutor(parallel), requests, out);
+        int parallel = o.parallel != null ? o.parallel : plan.parallel();
+        List<RunRequest> requests = new ArrayList<>();
+        for (RunPlanner.PlannedRun r : plan.runs()) {
+            requests.add(new RunRequest(r.runId(), r.directory().path(), extra, r.spec().execution().jvmMemory()));
+        }
+        out.println("sweep of " + (requests.size() + plan.finished().size()) + " runs in " + runsFolder + ", "
+                + parallel + " at a time" + (plan.finished().isEmpty() ? ""
+                        : " (" + plan.finished().size() + " finished before, left alone)"));
+        for (RunPlanner.FinishedRun f : plan.finished()) {
+            out.println(f.directory().runId() + ": " + f.state().jsonName() + " before; left alone");
+        }
+        if (requests.isEmpty()) {
+            return summarize(List.of(), plan.finished(), out);
+        }
+        return execute(new WorkerPoolExecutor(parallel), requests, plan.finished(), out);
     }
 
     /** Runs the requests and prints one line per finished run. */
-    static int execute(RunExecutor executor, List<RunRequest> requests, PrintStream out) {
+    static int execute(RunExecutor executor, List<RunRequest> requests, List<RunPlanner.FinishedRun> before,
+            PrintStream out) {
         Thread stopper = new Thread(executor::close, "lmw-sweep-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (executor) {
             List<RunResult> results = executor.execute(requests, r -> out.println(r.request().runId() + ": "
-                    + describe(r.exitCode()) + " (" + r.elapsed().toSeconds() + " s)"));
-            return summarize(results, out);
+                    + describe(r) + " (" + String.format(java.util.Locale.ROOT, "%.1f", r.elapsed().toMillis() / 1000.0)
+                    + " s)"));
+            return summarize(results, before, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERNAL;
@@ -116,31 +128,42 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         }
     }
 
-    private static int summarize(List<RunResult> results, PrintStream out) {
+    private static int summarize(List<RunResult> results, List<RunPlanner.FinishedRun> before, PrintStream out) {
         int completed = 0;
         int invalid = 0;
         int diverged = 0;
         int failed = 0;
+        int cancelled = 0;
+        for (RunPlanner.FinishedRun f : before) {
+            if (f.state() == RunState.COMPLETED) {
+                completed++;
+            } else {
+                diverged++;
+            }
+        }
         for (RunResult r : results) {
             switch (r.exitCode()) {
                 case ExitCodes.OK -> completed++;
                 case ExitCodes.INVALID_INPUT -> invalid++;
                 case ExitCodes.DIVERGED -> diverged++;
+                case ExitCodes.CANCELLED -> cancelled++;
                 default -> failed++;
             }
         }
-        out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed");
-        return failed > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
+        out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed"
+                + (cancelled > 0 ? ", " + cancelled + " cancelled" : ""));
+        return failed > 0 || cancelled > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
                 : diverged > 0 ? ExitCodes.DIVERGED : ExitCodes.OK;
     }
 
-    private static String describe(int code) {
-        return switch (code) {
+    private static String describe(RunResult r) {
+        String detail = r.message() == null ? "" : ": " + r.message();
+        return switch (r.exitCode()) {
             case ExitCodes.OK -> "completed";
-            case ExitCodes.INVALID_INPUT -> "invalid input (see its log.txt)";
-            case ExitCodes.DIVERGED -> "diverged";
-            case 143 -> "cancelled";
-            default -> "failed with exit code " + code + " (see its log.txt)";
+            case ExitCodes.INVALID_INPUT -> "invalid input" + detail + " (see its log.txt)";
+            case ExitCodes.DIVERGED -> "diverged" + detail;
+            case ExitCodes.CANCELLED -> "cancelled" + detail;
+            default -> "failed" + detail + " (see its log.txt)";
         };
     }
 }
