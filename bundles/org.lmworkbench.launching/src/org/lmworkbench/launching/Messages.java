@@ -40,11 +40,7 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunFolderRefresher_name;
     /** See messages.properties. */
-    public static String RunQueue_cancelledBeforeStart;
-    /** See messages.properties. */
-    public static String RunQueue_exitedWithoutStatus;
-    /** See messages.properties. */
-    public static String RunQueue_statusUnreadable;
+    public static String TrainingProcess_stillTraining;
     /** See messages.properties. */
     public static String TrainingRunDelegate_task;
     /** See messages.properties. */
@@ -55,6 +51,8 @@ public final class Messages extends NLS {
     public static String TrainingRunDelegate_noSpec;
     /** See messages.properties. */
     public static String TrainingRunDelegate_specMissing;
+    /** See messages.properties. */
+    public static String WorkerProcess_label;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -22,9 +22,10 @@ import org.lmworkbench.launching.internal.LaunchingPlugin;
 
 /**
  * Launches a "Training Run" configuration: validates its spec (refusing, with file, line and JSON
- * path, before anything is created), creates the run folders under {@code <project>/runs/} and
- * starts one backend JVM per run through a {@link RunQueue}. Each run's output goes to its own
- * Console page, Terminate stops it at a step boundary, and a Progress entry follows it.
+ * path, before anything is created), creates the run folders under {@code <project>/runs/} (core's
+ * {@link RunPlanner}, as the command line does) and trains them in backend workers through a
+ * {@link RunQueue}. Each run's output goes to its own Console page, its Terminate stops it at a step
+ * boundary, and a Progress entry follows it.
  */
 public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
 
