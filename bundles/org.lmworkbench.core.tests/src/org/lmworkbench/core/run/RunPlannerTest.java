@@ -107,7 +107,7 @@ class RunPlannerTest {
         Path data = Files.createDirectories(project.resolve("specs/data"));
         Files.writeString(data.resolve("points.csv"), "1,2\n3,4\n");
         Path spec = Files.writeString(project.resolve("specs/csv.lmx"), """
-                {"name": "csv", "model": {"family": "mlp", "width": 4},
+                {"name": "csv", "model": {"family": "mlp", "width": 4}, "optimizer": {"lr": 0.1},
                  "data": {"source": "csv", "path": "data/points.csv", "n_train": 1, "n_test": 1},
                  "training": {"steps": 2}}
                 """);
