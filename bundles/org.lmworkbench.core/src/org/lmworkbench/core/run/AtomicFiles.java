@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,6 +37,32 @@ public final class AtomicFiles {
 
     /** Writes bytes atomically, creating the parent directory if needed. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, true);
+    }
+
+    /**
+     * Writes bytes atomically (readers see the old file or the whole new one, also when the writer is
+     * killed) without forcing them to disk yet: for a stream of many small files a writer makes
+     * durable together with {@link #force(Collection)} at a point that matters (a checkpoint), since
+     * each forced file costs a disk flush.
+     */
+    public static void writeUnforced(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, false);
+    }
+
+    /** Forces files written by {@link #writeUnforced} to disk, then their directories (each once). */
+    public static void force(Collection<Path> files) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+            dirs.add(file.toAbsolutePath().getParent());
+        }
+        dirs.forEach(AtomicFiles::syncDirectory);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean forced) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -49,7 +78,9 @@ public final class AtomicFiles {
                     channel.write(buffer);
                 }
                 // Without this a crash after the rename can leave a renamed but empty file on some file systems.
-                channel.force(true);
+                if (forced) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -59,7 +90,9 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
+        if (forced) {
+            syncDirectory(dir);
+        }
     }
 
     /** Makes the rename itself durable where the OS allows it; Windows cannot open directories, which is fine. */
