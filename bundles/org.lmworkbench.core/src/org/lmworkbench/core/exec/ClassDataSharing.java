@@ -54,6 +54,7 @@ public final class ClassDataSharing {
             try {
                 if (exitCode == 0 && Files.isRegularFile(recording) && Files.size(recording) > 0) {
                     Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    removeStale(archive);
                 } else {
                     Files.deleteIfExists(recording);
                 }
@@ -64,6 +65,9 @@ public final class ClassDataSharing {
             }
         }
     }
+
+    /** Worker archives kept in the cache folder. */
+    static final int KEPT = 4;
 
     /** Keeps the JVM quiet about the archive (a refused or missing archive only means a slower start). */
     private static final String QUIET = "-Xlog:cds=off,cds+dynamic=off";
@@ -89,13 +93,17 @@ public final class ClassDataSharing {
         if ("off".equalsIgnoreCase(System.getenv("LMW_CDS"))) {
             return none();
         }
+        return inFolder(cacheFolder().resolve("cds"), java, classPath);
+    }
+
+    /** The archive of workers run by {@code java} on {@code classPath}, kept in {@code folder}. */
+    static ClassDataSharing inFolder(Path folder, String java, String classPath) {
         try {
             String key = key(java, classPath);
             if (key == null) {
                 return none();
             }
-            Path folder = Files.createDirectories(cacheFolder().resolve("cds"));
-            return new ClassDataSharing(folder.resolve("worker-" + key + ".jsa"));
+            return new ClassDataSharing(Files.createDirectories(folder).resolve("worker-" + key + ".jsa"));
         } catch (IOException e) {
             return none();
         }
@@ -133,6 +141,30 @@ public final class ClassDataSharing {
         Path temp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".part");
         return new Session(List.of("-XX:ArchiveClassesAtExit=" + temp, QUIET), temp, archive, this);
+    }
+
+    /**
+     * Keeps the {@link #KEPT} newest worker archives in the folder of {@code current}: each update of
+     * the product or the JDK makes a new one, and a few installations may share the cache.
+     */
+    static void removeStale(Path current) {
+        try (var files = Files.list(current.getParent())) {
+            List<Path> archives = files.filter(f -> f.getFileName().toString().matches("worker-[0-9a-f]+\\.jsa"))
+                    .sorted(java.util.Comparator.comparing((Path f) -> {
+                        try {
+                            return Files.getLastModifiedTime(f).toMillis();
+                        } catch (IOException e) {
+                            return 0L;
+                        }
+                    }).reversed()).toList();
+            for (Path old : archives.subList(Math.min(KEPT, archives.size()), archives.size())) {
+                if (!old.equals(current)) {
+                    Files.deleteIfExists(old);
+                }
+            }
+        } catch (IOException e) {
+            // Stale archives only take space.
+        }
     }
 
     private synchronized void recordingEnded() {
