@@ -106,8 +106,10 @@ def warm_worker(jvm, classpath, template, work, options, runs):
         t0 = time.time()
         p.stdin.write(json.dumps({"op": "train", "run": "r%d" % i, "dir": folder, "args": []}) + "\n")
         p.stdin.flush()
-        while json.loads(p.stdout.readline()).get("event") != "finished":
-            pass
+        while True:
+            line = p.stdout.readline()
+            if line.startswith('{"event":"finished"'):
+                break
         times.append(time.time() - t0)
     p.stdin.write('{"op":"quit"}\n')
     p.stdin.close()
@@ -139,11 +141,12 @@ def main():
         fresh_run(jvm, classpath, single, work, ["-XX:ArchiveClassesAtExit=" + archive], keep=template)
 
         columns = {}
-        for name, options in (("fresh JVM", []), ("fresh JVM + CDS", ["-XX:SharedArchiveFile=" + archive])):
+        shared = ["-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off,cds+dynamic=off"]
+        for name, options in (("fresh JVM", []), ("fresh JVM + CDS", shared)):
             samples = [fresh_run(jvm, classpath, single, work, options) for _ in range(args.reps)]
             columns[name] = [statistics.median(s[i] for s in samples) for i in range(len(PHASES))]
         workers = {}
-        for name, options in (("worker", []), ("worker + CDS", ["-XX:SharedArchiveFile=" + archive])):
+        for name, options in (("worker", []), ("worker + CDS", shared)):
             samples = [warm_worker(jvm, classpath, template, work, options, 6) for _ in range(args.reps)]
             workers[name] = [statistics.median(s[i] for s in samples) for i in range(3)]
 
