@@ -46,7 +46,7 @@ class TrainingLaunchTest {
              "training": {"steps": 1000, "batch_size": 16},
              "probes": {"metrics_every": 50},
              "execution": {"device": "cpu", "threads": 1, "parallel": 2, "jvm_memory": "512m"},
-             "sweep": {"training.steps": [1000000, 20000]}}
+             "sweep": {"training.steps": [1000000, 5000]}}
             """;
 
     private IProject project;
@@ -104,7 +104,7 @@ class TrainingLaunchTest {
         waitUntil("the launch to end", launch::isTerminated);
         RunStatus completed = neighbour.readStatus();
         assertEquals(RunState.COMPLETED, completed.state());
-        assertEquals(20000, completed.lastStep());
+        assertEquals(5000, completed.lastStep());
         assertTrue(completed.ended().isAfter(cancelled.ended()));
         assertEquals(ExitCodes.OK, second.getExitValue());
         String output = second.getStreamsProxy().getOutputStreamMonitor().getContents();
