@@ -39,23 +39,23 @@ final class RunQueue implements WorkerPool.Listener {
 
     private final TrainingLaunch launch;
     private final IProject project;
-    private final List<PlannedRun> runs;
+    private volatile List<PlannedRun> runs = List.of();
     private final WorkerPool pool;
     private final String classPath;
     private final RunFolderRefresher runsRefresher;
     private final Map<String, TrainingProcess> processes = new ConcurrentHashMap<>();
     private int waiting;
-    private int unfinished;
+    /** Runs not ended yet; until {@link #start(List)} there are runs to come. */
+    private int unfinished = Integer.MAX_VALUE;
 
     /**
+     * A queue with at most {@code parallel} workers; nothing starts before {@link #start(List)}.
+     *
      * @throws CoreException when the backend is not installed or the pool cannot be set up
      */
-    RunQueue(TrainingLaunch launch, IProject project, List<PlannedRun> runs, int parallel) throws CoreException {
+    RunQueue(TrainingLaunch launch, IProject project, int parallel) throws CoreException {
         this.launch = launch;
         this.project = project;
-        this.runs = List.copyOf(runs);
-        this.waiting = runs.size();
-        this.unfinished = runs.size();
         this.classPath = BackendCommandLines.classPath();
         this.runsRefresher = new RunFolderRefresher(project.getFolder(RunDirectory.RUNS));
         try {
@@ -67,7 +67,12 @@ final class RunQueue implements WorkerPool.Listener {
     }
 
     /** Queues every run, starts the workers the limit allows and shows the new run folders. */
-    void start() {
+    void start(List<PlannedRun> planned) {
+        synchronized (this) {
+            runs = List.copyOf(planned);
+            waiting = planned.size();
+            unfinished = planned.size();
+        }
         runsRefresher.request();
         for (PlannedRun run : runs) {
             List<String> args = overrides(run.spec().execution());
@@ -76,6 +81,11 @@ final class RunQueue implements WorkerPool.Listener {
         }
         pool.shutdown();
         launch.queueChanged();
+    }
+
+    /** Gives up before any run was queued (the launch failed): the pool's resources are released. */
+    void abandon() {
+        pool.close();
     }
 
     /** True while runs wait for a worker. */

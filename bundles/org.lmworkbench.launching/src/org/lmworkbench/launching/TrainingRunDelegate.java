@@ -46,29 +46,36 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
         SubMonitor sub = SubMonitor.convert(monitor, NLS.bind(Messages.TrainingRunDelegate_task, configuration.getName()), 2);
         IFile spec = specFile(configuration);
         String display = spec.getFullPath().toString();
-        RunPlanner planner = new RunPlanner(spec.getLocation().toFile().toPath(), display);
-        Path runsFolder = spec.getProject().getLocation().toFile().toPath().resolve(RunDirectory.RUNS);
-        RunPlanner.Plan plan;
-        try {
-            SpecLoadResult loaded = planner.load();
-            // A workbench without the backend feature says so before any run folder is made.
-            BackendCommandLines.classPath();
-            plan = planner.plan(loaded, runsFolder, RunPlanner.SingleRunId.FRESH_NUMBER);
-        } catch (RunPlanner.RefusedException e) {
-            throw new CoreException(LaunchingPlugin.error(refusal(display, e), null));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new CoreException(LaunchingPlugin.error(NLS.bind(Messages.TrainingRunDelegate_cannotCreate, display,
-                    e.getMessage()), e));
-        }
-        sub.worked(1);
         if (!(launch instanceof TrainingLaunch training)) {
             // Only happens if someone launches the delegate with a launch of their own.
             throw new CoreException(LaunchingPlugin.error(Messages.TrainingRunDelegate_foreignLaunch, null));
         }
+        RunPlanner planner = new RunPlanner(spec.getLocation().toFile().toPath(), display);
+        Path runsFolder = spec.getProject().getLocation().toFile().toPath().resolve(RunDirectory.RUNS);
+        SpecLoadResult loaded;
+        try {
+            loaded = planner.load();
+        } catch (RunPlanner.RefusedException e) {
+            throw new CoreException(LaunchingPlugin.error(refusal(display, e), null));
+        }
+        // The queue first: a workbench without the backend feature says so before any run folder is made.
+        int parallel = RunPlanner.parallel(loaded);
+        RunQueue queue = new RunQueue(training, spec.getProject(), parallel);
+        RunPlanner.Plan plan;
+        try {
+            plan = planner.plan(loaded, runsFolder, RunPlanner.SingleRunId.FRESH_NUMBER);
+        } catch (RunPlanner.RefusedException e) {
+            queue.abandon();
+            throw new CoreException(LaunchingPlugin.error(refusal(display, e), null));
+        } catch (IOException | IllegalArgumentException e) {
+            queue.abandon();
+            throw new CoreException(LaunchingPlugin.error(NLS.bind(Messages.TrainingRunDelegate_cannotCreate, display,
+                    e.getMessage()), e));
+        }
+        sub.worked(1);
         launch.setAttribute(DebugPlugin.ATTR_CONSOLE_ENCODING, StandardCharsets.UTF_8.name());
-        RunQueue queue = new RunQueue(training, spec.getProject(), plan.runs(), plan.parallel());
         training.setQueue(queue);
-        queue.start();
+        queue.start(plan.runs());
         sub.worked(1);
     }
 

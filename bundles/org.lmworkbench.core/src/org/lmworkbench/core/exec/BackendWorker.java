@@ -212,6 +212,17 @@ final class BackendWorker {
     }
 
     private void handle(Event event, Assignment a) {
+        try {
+            dispatch(event, a);
+        } catch (RuntimeException e) {
+            // A listener's failure must not stop the reading of the worker's events.
+            synchronized (tail) {
+                tail.addLast("listener failed: " + e);
+            }
+        }
+    }
+
+    private void dispatch(Event event, Assignment a) {
         String runId = a.task.runId();
         switch (event) {
             case Output o when o.runId().equals(runId) -> {
@@ -255,8 +266,12 @@ final class BackendWorker {
             }
         }
         if (assignment != null && !assignment.end.isDone()) {
-            assignment.listener.output(assignment.task, true, line);
             appendToLog(assignment.task, line);
+            try {
+                assignment.listener.output(assignment.task, true, line);
+            } catch (RuntimeException e) {
+                // The line is in the run's log; the listener's failure must not stop the reading.
+            }
         }
     }
 

@@ -261,6 +261,9 @@ public final class WorkerPool implements AutoCloseable {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     end = WorkerDeath.fail(task, "interrupted", true, Instant.now());
+                } catch (RuntimeException e) {
+                    // A listener's failure must not leave the run without an end, nor the pool without this slot.
+                    end = WorkerDeath.fail(task, "the run could not be handed to a worker: " + e, false, Instant.now());
                 } finally {
                     synchronized (this) {
                         training.remove(task.runId());

@@ -164,7 +164,7 @@ public final class RunPlanner {
     public Plan plan(SpecLoadResult loaded, Path runsFolder, SingleRunId single) throws RefusedException, IOException {
         check(loaded);
         List<ResolvedRun> runs = loaded.runs();
-        int parallel = Math.max(1, runs.get(0).spec().execution().parallel());
+        int parallel = parallel(loaded);
         boolean sweep = loaded.isSweep();
         List<PlannedRun> planned = new ArrayList<>();
         List<FinishedRun> finished = new ArrayList<>();
@@ -198,6 +198,11 @@ public final class RunPlanner {
             throw e;
         }
         return new Plan(planned, finished, parallel, sweep);
+    }
+
+    /** How many runs of a loaded, valid spec may train at once (its {@code execution.parallel}, at least 1). */
+    public static int parallel(SpecLoadResult loaded) {
+        return Math.max(1, loaded.runs().get(0).spec().execution().parallel());
     }
 
     /**
