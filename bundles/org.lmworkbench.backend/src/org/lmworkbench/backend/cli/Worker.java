@@ -9,10 +9,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.train.RunControl;
 import org.lmworkbench.core.command.ExitCodes;
@@ -35,9 +39,10 @@ import org.lmworkbench.core.run.RunStatus;
  * is reset by the run path itself ({@code Engines.prepareRun}); every native array a run makes
  * belongs to managers the run closes, which the {@code arrays} count of each finished event shows.
  * <p>
- * The worker never outlives its parent: when standard input ends, the run in progress is cancelled
- * (checkpoint, {@code cancelled}) and the worker exits. SIGTERM does the same through the run's
- * shutdown hook.
+ * The worker never outlives its parent: when standard input ends, the run in progress stops at its
+ * next step boundary (checkpoint, {@code interrupted}, like a backend process of its own whose
+ * parent died) and the worker exits. SIGTERM does the same, ending the run {@code cancelled},
+ * through the run's shutdown hook.
  */
 final class Worker {
 
@@ -51,6 +56,8 @@ final class Worker {
     private String currentRun;
     private RunControl currentControl;
     private volatile boolean closing;
+    /** The process that started this worker, captured at once: after its death the worker has another parent. */
+    private final Optional<ProcessHandle> parent = ProcessHandle.current().parent();
 
     /**
      * @param events      where events go (the process's standard output)
@@ -115,13 +122,33 @@ final class Worker {
         // No more input: the parent is gone (or closed the pipe). Nothing new starts, the run in
         // progress stops at its next step boundary, and the worker exits.
         closing = true;
+        String why = parentEnded() ? "the process that started this run (pid " + parent.get().pid() + ") has ended"
+                : "the worker's requests ended (its standard input was closed)";
         synchronized (lock) {
             if (currentControl != null) {
-                currentControl.cancel();
+                currentControl.interrupt(why);
             }
         }
         work.clear();
         work.add(new Quit());
+    }
+
+    /** True if the parent has ended; its pipe closes as it dies, so it is given a moment to be gone. */
+    private boolean parentEnded() {
+        if (parent.isEmpty()) {
+            return false;
+        }
+        try {
+            parent.get().onExit().get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !parent.get().isAlive();
+        } catch (ExecutionException e) {
+            return !parent.get().isAlive();
+        }
     }
 
     private void cancel(String runId) {

@@ -1,6 +1,7 @@
 package org.lmworkbench.backend.train;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What a caller can do with a run while it trains: ask it to stop at the next step boundary (it then
@@ -21,6 +22,7 @@ public final class RunControl {
     }
 
     private final AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicReference<String> interruption = new AtomicReference<>();
     private final ProgressListener listener;
 
     /** A control without a progress listener. */
@@ -39,7 +41,24 @@ public final class RunControl {
         cancel.set(true);
     }
 
-    /** True once {@link #cancel()} was called. */
+    /**
+     * Asks the run to stop at the next step boundary and end {@code interrupted} (not cancelled by
+     * anyone: whatever drove it is gone), with {@code message} as the reason; after a
+     * {@link #cancel()} the run stays cancelled.
+     */
+    public void interrupt(String message) {
+        if (!cancel.get()) {
+            interruption.compareAndSet(null, message);
+        }
+        cancel.set(true);
+    }
+
+    /** Why the run was interrupted, or null if it was not. */
+    String interruption() {
+        return interruption.get();
+    }
+
+    /** True once {@link #cancel()} or {@link #interrupt(String)} was called. */
     public boolean isCancelled() {
         return cancel.get();
     }
