@@ -31,7 +31,7 @@ SPEC="$ROOT/bundles/org.lmworkbench.core/src/org/lmworkbench/core/spec/mup-trans
 [ -x "$PRODUCT/lmw" ] || { echo "sweep-benchmark: no product at $PRODUCT; build it: ./mvnw -B -q verify -DskipTests" >&2; exit 2; }
 "$PY" -c "import torch, numpy" 2>/dev/null || {
     echo "sweep-benchmark: $PY cannot import torch; make a venv (see releng/benchmarks/sweep_torch.py):" >&2
-    echo "  python3 -m venv --system-site-packages ~/lmw-bench-venv && ~/lmw-bench-venv/bin/pip install --no-deps 'torch==2.13.0+cpu'" >&2
+    echo "  python3 -m venv --system-site-packages ~/lmw-bench-venv && ~/lmw-bench-venv/bin/pip install --index-url https://download.pytorch.org/whl/cpu torch numpy" >&2
     echo "then run with LMW_TORCH_PYTHON=~/lmw-bench-venv/bin/python" >&2
     exit 2
 }

@@ -12,7 +12,7 @@ usage: python sweep_torch.py <spec.lmx> --out <dir>
 Wall time is measured by the caller (sweep-benchmark.sh) around the whole process, Python and torch
 start-up included. Make a venv with a CPU build of torch once:
     python3 -m venv --system-site-packages ~/lmw-bench-venv
-    ~/lmw-bench-venv/bin/pip install --no-deps "torch==2.13.0+cpu"
+    ~/lmw-bench-venv/bin/pip install --index-url https://download.pytorch.org/whl/cpu torch numpy
 The product itself never needs Python.
 """
 import argparse
