@@ -81,7 +81,10 @@ class SweepTest {
         }
         for (RunDirectory run : List.of(first, second)) {
             RunStatus status = run.readStatus();
-            assertEquals(RunState.CANCELLED, status.state(), run.runId());
+            // Like a backend process of its own whose parent died: stopped at a step, not cancelled by anyone.
+            assertEquals(RunState.INTERRUPTED, status.state(), run.runId());
+            assertTrue(status.message().startsWith("the process that started this run (pid " + sweep.pid() + ") has ended"),
+                    status.message());
             assertTrue(Files.isRegularFile(run.checkpointFile(status.lastStep())), run.runId());
         }
         assertEquals(RunState.QUEUED, new RunDirectory(dir.resolve("project/runs/long-002")).readStatus().state(),

@@ -153,8 +153,9 @@ class WorkerPoolTest {
 
     @Test
     void outOfMemoryFailsTheRunWithTheReason() throws Exception {
-        // 300000 x 64 doubles of inputs alone are 150 MB: more than a 64 MB heap holds.
-        List<WorkerTask> tasks = List.of(task("small", 64, 8, 30, "512m"), task("huge", 300_000, 64, 30, "64m"),
+        // 60000 x 65 numbers pass the memory check before loading (its lower bound, two copies in doubles,
+        // is 59.5 MiB), but with everything else the worker holds they do not fit in a 64 MiB heap.
+        List<WorkerTask> tasks = List.of(task("small", 64, 8, 30, "512m"), task("huge", 60_000, 64, 30, "64m"),
                 task("fine", 64, 8, 30, "512m"));
         runPool(1, tasks, (p, l) -> { }, (pool, task, step) -> { });
         RunStatus huge = new RunDirectory(tasks.get(1).runFolder()).readStatus();
