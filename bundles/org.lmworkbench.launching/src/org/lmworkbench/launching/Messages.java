@@ -24,7 +24,6 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunPlanner_moreProblems;
     /** See messages.properties. */
-    public static String RunPlanner_otherPoint;
     /** See messages.properties. */
     public static String RunProgress_steps;
     /** See messages.properties. */
@@ -42,11 +41,7 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunFolderRefresher_name;
     /** See messages.properties. */
-    public static String RunQueue_cancelledBeforeStart;
-    /** See messages.properties. */
-    public static String RunQueue_exitedWithoutStatus;
-    /** See messages.properties. */
-    public static String RunQueue_statusUnreadable;
+    public static String TrainingProcess_stillTraining;
     /** See messages.properties. */
     public static String SlurmMonitorJob_name;
     /** See messages.properties. */
@@ -54,6 +49,7 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String SlurmMonitorJob_pending;
     /** See messages.properties. */
+    public static String SlurmSubmission_statusUnreadable;
     public static String SlurmSubmission_process;
     /** See messages.properties. */
     public static String SlurmSubmission_failed;
@@ -79,6 +75,8 @@ public final class Messages extends NLS {
     public static String TrainingRunDelegate_noSpec;
     /** See messages.properties. */
     public static String TrainingRunDelegate_specMissing;
+    /** See messages.properties. */
+    public static String WorkerProcess_label;
 
     /** See messages.properties. */
     public static String RunFoldersDelegate_noSpec;

@@ -17,7 +17,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.run.RunDirectory;
-import org.lmworkbench.launching.RunPlanner.PlannedRun;
+import org.lmworkbench.core.run.RunPlanner.PlannedRun;
 import org.lmworkbench.launching.internal.LaunchingPlugin;
 
 /**
@@ -60,9 +60,9 @@ public final class RunFoldersDelegate extends LaunchConfigurationDelegate {
         launch.setAttribute(DebugPlugin.ATTR_CONSOLE_ENCODING, StandardCharsets.UTF_8.name());
         IProject project = folders.get(0).getProject();
         int parallel = Math.max(1, runs.get(0).spec().execution().parallel());
-        RunQueue queue = new RunQueue(training, project, runs, parallel);
+        RunQueue queue = new RunQueue(training, project, parallel);
         training.setQueue(queue);
-        queue.start();
+        queue.start(runs);
     }
 
     private static List<IFolder> folders(ILaunchConfiguration configuration) throws CoreException {

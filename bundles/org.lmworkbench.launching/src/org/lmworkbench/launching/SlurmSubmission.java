@@ -131,7 +131,7 @@ final class SlurmSubmission implements LaunchRuns {
                     tasks.add(new SlurmTaskProcess(launch, this, run, status.job()));
                 }
             } catch (IOException e) {
-                LaunchingPlugin.log(NLS.bind(Messages.RunQueue_statusUnreadable, run.path()), e);
+                LaunchingPlugin.log(NLS.bind(Messages.SlurmSubmission_statusUnreadable, run.path()), e);
             }
         }
         if (tasks.isEmpty()) {

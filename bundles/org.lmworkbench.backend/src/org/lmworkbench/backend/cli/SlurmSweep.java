@@ -5,9 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.lmworkbench.backend.exec.RunRequest;
 import org.lmworkbench.backend.exec.RunResult;
 import org.lmworkbench.backend.exec.SlurmExecutor;
@@ -15,7 +13,9 @@ import org.lmworkbench.core.cluster.ScheduledRun;
 import org.lmworkbench.core.cluster.SlurmRunMonitor;
 import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.UsageException;
+import org.lmworkbench.core.run.AtomicFiles;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunPlanner;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.slurm.SlurmClient;
 import org.lmworkbench.core.slurm.SlurmException;
@@ -78,7 +78,7 @@ final class SlurmSweep {
             try {
                 job = executor.submit(requests);
             } catch (SlurmException | IOException | RuntimeException e) {
-                created.forEach(SlurmSweep::deleteQuietly);
+                created.forEach(AtomicFiles::deleteQuietly);
                 throw e;
             }
             out.println("submitted job array " + job + ": " + requests.size() + " runs in " + runsFolder + ", "
@@ -155,10 +155,10 @@ final class SlurmSweep {
             Path folder = runsFolder.resolve(r.runId());
             if (requests.stream().anyMatch(q -> q.runId().equals(r.runId())) && !Files.isDirectory(folder)) {
                 try {
-                    RunDirectory.create(runsFolder, r.runId(), SpecLoading.absoluteDataPath(r.spec(), specFile));
+                    RunDirectory.create(runsFolder, r.runId(), new RunPlanner(specFile).absoluteDataPath(r.spec()));
                     created.add(folder);
                 } catch (IOException e) {
-                    created.forEach(SlurmSweep::deleteQuietly);
+                    created.forEach(AtomicFiles::deleteQuietly);
                     throw new UsageException(folder + ": cannot create the run folder: " + RunCommand.describe(e));
                 }
             }
@@ -173,22 +173,14 @@ final class SlurmSweep {
         Runtime.getRuntime().addShutdownHook(stopper);
         try {
             List<RunResult> results = executor.follow(requests, r -> out.println(r.request().runId() + ": "
-                    + SweepCommand.describe(r.exitCode()) + " (" + r.elapsed().toSeconds() + " s)"));
-            return SweepCommand.summarize(results, out);
+                    + SweepCommand.describe(r) + " (" + r.elapsed().toSeconds() + " s)"));
+            return SweepCommand.summarize(results, List.of(), out);
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopper);
             } catch (IllegalStateException shuttingDown) {
                 // Already stopping; the hook cancels the array.
             }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a queued folder without a job is resubmitted by the next sweep
         }
     }
 }

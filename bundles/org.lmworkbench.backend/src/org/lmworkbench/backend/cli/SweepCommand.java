@@ -2,19 +2,20 @@ package org.lmworkbench.backend.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.lmworkbench.backend.exec.LocalProcessExecutor;
 import org.lmworkbench.backend.exec.RunExecutor;
 import org.lmworkbench.backend.exec.RunRequest;
 import org.lmworkbench.backend.exec.RunResult;
+import org.lmworkbench.backend.exec.WorkerPoolExecutor;
 import org.lmworkbench.core.command.CommandArguments;
 import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunPlanner;
+import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.spec.ExecutionSpec;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ResolvedRun;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sweep <spec> --out <dir>}: creates {@code <dir>/runs/<run-id>/} for every run of the spec
- * (queued, so the workbench sees the whole sweep at once) and trains them in separate processes
- * through a {@link RunExecutor}. Existing run folders are resumed, so re-running a sweep completes
- * what is missing and leaves finished runs alone.
+ * (queued, so the workbench sees the whole sweep at once; core's {@link RunPlanner}, as the
+ * workbench plans its launches) and trains them through a {@link RunExecutor}: K long-lived backend
+ * workers on this machine. Existing run folders are resumed and finished ones left alone, so
+ * re-running a sweep completes what is missing.
  */
 final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
@@ -35,10 +37,11 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
             usage: lmw sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
                              [--executor local|slurm] [Slurm options]
 
-            Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
-            process, K at a time (default: execution.parallel). A failed or diverged run does not stop
-            the others. Run folders that exist already are resumed (completed ones are skipped); one
-            that holds a run of another point is an error.
+            Creates <dir>/runs/<run-id>/ for every run of the spec and trains them in K backend worker
+            processes (default: execution.parallel), each loading the engine once and training runs
+            one after another. A failed or diverged run does not stop the others; a run that crashes
+            its worker fails with the reason and the worker is replaced. Run folders that exist
+            already are resumed (completed and diverged ones are left alone).
 
               --out DIR       project folder; runs go to DIR/runs/
               --parallel K    concurrent runs (overrides execution.parallel)
@@ -85,7 +88,7 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
     /** The command {@code sweep}. */
     public SweepCommand() {
-        super("sweep", "<spec> --out <dir>", "train every run of a sweep, one process each",
+        super("sweep", "<spec> --out <dir>", "train every run of a sweep, K at a time",
                 HELP, Options::new);
     }
 
@@ -97,33 +100,40 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         List<ResolvedRun> runs = loaded.runs();
-        int parallel = o.parallel != null ? o.parallel : runs.get(0).spec().execution().parallel();
         List<String> extra = o.overrides.arguments();
-        Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
-        for (ResolvedRun r : runs) { // before any folder is made
-            checkSamePoint(runsFolder.resolve(r.runId()), r);
-        }
-        if (onSlurm(o, runs.get(0).spec())) {
-            return new SlurmSweep(specFile, o.slurm, out, err).run(runs, o.overrides, parallel, extra,
-                    Path.of(o.out).toAbsolutePath().normalize());
-        }
-        // Overrides are validated here once, so that a bad value is one message rather than one per run.
-        o.overrides.apply(runs.get(0).spec());
-        List<RunRequest> requests = new ArrayList<>();
-        for (ResolvedRun r : runs) {
-            ExperimentSpec spec = SpecLoading.absoluteDataPath(r.spec(), specFile);
-            Path folder = runsFolder.resolve(r.runId());
-            if (!Files.isDirectory(folder)) {
-                try {
-                    RunDirectory.create(runsFolder, r.runId(), spec);
-                } catch (IOException e) {
-                    throw new UsageException(folder + ": cannot create the run folder: " + RunCommand.describe(e));
-                }
+        Path project = Path.of(o.out).toAbsolutePath().normalize();
+        Path runsFolder = project.resolve(RunDirectory.RUNS);
+        RunPlanner planner = new RunPlanner(specFile);
+        RunPlanner.Plan plan;
+        try {
+            planner.refuseOtherPoints(loaded, runsFolder);
+            if (onSlurm(o, runs.get(0).spec())) {
+                int parallel = o.parallel != null ? o.parallel : RunPlanner.parallel(loaded);
+                return new SlurmSweep(specFile, o.slurm, out, err).run(runs, o.overrides, parallel, extra, project);
             }
-            requests.add(new RunRequest(r.runId(), folder, extra, spec.execution().jvmMemory()));
+            // Overrides are validated here once, so that a bad value is one message rather than one per run.
+            o.overrides.apply(runs.get(0).spec());
+            plan = planner.plan(loaded, runsFolder, RunPlanner.SingleRunId.SPEC_NAME);
+        } catch (RunPlanner.RefusedException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(runsFolder + ": cannot create the run folders: " + RunCommand.describe(e));
         }
-        out.println("sweep of " + requests.size() + " runs in " + runsFolder + ", " + parallel + " at a time");
-        return execute(new LocalProcessExecutor(parallel), requests, out);
+        int parallel = o.parallel != null ? o.parallel : plan.parallel();
+        List<RunRequest> requests = new ArrayList<>();
+        for (RunPlanner.PlannedRun r : plan.runs()) {
+            requests.add(new RunRequest(r.runId(), r.directory().path(), extra, r.spec().execution().jvmMemory()));
+        }
+        out.println("sweep of " + (requests.size() + plan.finished().size()) + " runs in " + runsFolder + ", "
+                + parallel + " at a time" + (plan.finished().isEmpty() ? ""
+                        : " (" + plan.finished().size() + " finished before, left alone)"));
+        for (RunPlanner.FinishedRun f : plan.finished()) {
+            out.println(f.directory().runId() + ": " + f.state().jsonName() + " before; left alone");
+        }
+        if (requests.isEmpty()) {
+            return summarize(List.of(), plan.finished(), out);
+        }
+        return execute(new WorkerPoolExecutor(parallel), requests, plan.finished(), out);
     }
 
     /** Whether the sweep goes to Slurm: {@code --executor}, else the spec's {@code execution.target}. */
@@ -141,34 +151,16 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         return slurm;
     }
 
-    /**
-     * An existing folder with a sweep's run id must hold that point: a re-run or a single run may
-     * have taken the id before the sweep grew to it (its unreadable spec is reported by resume).
-     */
-    private static void checkSamePoint(Path folder, ResolvedRun run) throws UsageException {
-        RunDirectory existing = new RunDirectory(folder);
-        if (!Files.isRegularFile(existing.specFile())) {
-            return;
-        }
-        try {
-            String difference = run.differenceFrom(existing.readSpec());
-            if (difference != null) {
-                throw new UsageException(folder + ": holds a run of another point (" + difference
-                        + "); move or rename it, or rename the spec");
-            }
-        } catch (IOException e) {
-            // resume names the file and what is wrong with it
-        }
-    }
-
     /** Runs the requests and prints one line per finished run. */
-    static int execute(RunExecutor executor, List<RunRequest> requests, PrintStream out) {
+    static int execute(RunExecutor executor, List<RunRequest> requests, List<RunPlanner.FinishedRun> before,
+            PrintStream out) {
         Thread stopper = new Thread(executor::close, "lmw-sweep-stop");
         Runtime.getRuntime().addShutdownHook(stopper);
         try (executor) {
             List<RunResult> results = executor.execute(requests, r -> out.println(r.request().runId() + ": "
-                    + describe(r.exitCode()) + " (" + r.elapsed().toSeconds() + " s)"));
-            return summarize(results, out);
+                    + describe(r) + " (" + String.format(java.util.Locale.ROOT, "%.1f", r.elapsed().toMillis() / 1000.0)
+                    + " s)"));
+            return summarize(results, before, out);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERNAL;
@@ -181,37 +173,48 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         }
     }
 
-    /** The summary line of a sweep's results, and its exit code. */
-    static int summarize(List<RunResult> results, PrintStream out) {
+    /** The summary line of a sweep's results (and of the runs left alone as finished before), and its exit code. */
+    static int summarize(List<RunResult> results, List<RunPlanner.FinishedRun> before, PrintStream out) {
         int completed = 0;
         int invalid = 0;
         int diverged = 0;
         int failed = 0;
         int interrupted = 0;
+        int cancelled = 0;
+        for (RunPlanner.FinishedRun f : before) {
+            if (f.state() == RunState.COMPLETED) {
+                completed++;
+            } else {
+                diverged++;
+            }
+        }
         for (RunResult r : results) {
             switch (r.exitCode()) {
                 case ExitCodes.OK -> completed++;
                 case ExitCodes.INVALID_INPUT -> invalid++;
                 case ExitCodes.DIVERGED -> diverged++;
                 case ExitCodes.INTERRUPTED -> interrupted++;
+                case ExitCodes.CANCELLED -> cancelled++;
                 default -> failed++;
             }
         }
         out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed"
-                + (interrupted > 0 ? ", " + interrupted + " interrupted" : ""));
-        return failed > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
+                + (interrupted > 0 ? ", " + interrupted + " interrupted" : "")
+                + (cancelled > 0 ? ", " + cancelled + " cancelled" : ""));
+        return failed > 0 || cancelled > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
                 : diverged > 0 ? ExitCodes.DIVERGED : interrupted > 0 ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    /** What a run's exit code means, for its line. */
-    static String describe(int code) {
-        return switch (code) {
+    /** What a run's end means, for its line. */
+    static String describe(RunResult r) {
+        String detail = r.message() == null ? "" : ": " + r.message();
+        return switch (r.exitCode()) {
             case ExitCodes.OK -> "completed";
-            case ExitCodes.INVALID_INPUT -> "invalid input (see its log.txt)";
-            case ExitCodes.DIVERGED -> "diverged";
-            case ExitCodes.INTERRUPTED -> "interrupted (resumable: run the sweep again)";
-            case 143 -> "cancelled";
-            default -> "failed with exit code " + code + " (see its log.txt)";
+            case ExitCodes.INVALID_INPUT -> "invalid input" + detail + " (see its log.txt)";
+            case ExitCodes.DIVERGED -> "diverged" + detail;
+            case ExitCodes.INTERRUPTED -> "interrupted" + detail + " (resumable: run the sweep again)";
+            case ExitCodes.CANCELLED -> "cancelled" + detail;
+            default -> "failed" + detail + " (see its log.txt)";
         };
     }
 }

@@ -36,13 +36,15 @@ final class CancellationHook implements AutoCloseable {
     record Reason(RunState state, String message) {
     }
 
-    private final AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicBoolean cancel;
     private final AtomicReference<Reason> reason = new AtomicReference<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private final Thread watcher;
 
-    CancellationHook() {
+    /** A hook that raises {@code cancel}, the flag of the run being trained. */
+    CancellationHook(AtomicBoolean cancel) {
+        this.cancel = cancel;
         hook = new Thread(this::onShutdown, "lmw-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         String stopFile = System.getenv(BatchScript.EARLY_STOP_VARIABLE);

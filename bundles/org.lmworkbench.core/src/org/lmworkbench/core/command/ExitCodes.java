@@ -16,6 +16,12 @@ public final class ExitCodes {
      * ended {@code interrupted}: run it again to continue (sysexits' EX_TEMPFAIL, "try again later").
      */
     public static final int INTERRUPTED = 75;
+    /**
+     * Cancelled: the run stopped at a step boundary with a checkpoint and status {@code cancelled}. A
+     * backend process stopped by SIGTERM exits with this code (128 + 15); a run cancelled inside a
+     * backend worker reports it too.
+     */
+    public static final int CANCELLED = 143;
 
     private ExitCodes() {
     }

@@ -84,7 +84,7 @@ public final class RunDirectory {
             RunStatus.queued(Instant.now(), spec.training().steps()).write(staging.statusFile());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTemporaryFolder(temp);
+            AtomicFiles.deleteQuietly(temp);
             throw e;
         }
         return new RunDirectory(target);
