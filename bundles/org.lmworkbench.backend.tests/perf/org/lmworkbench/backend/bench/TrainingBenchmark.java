@@ -113,7 +113,7 @@ public final class TrainingBenchmark {
                     int from = (t * BATCH) % POOL;
                     Batch batch = new Batch(xs.get(from + ":" + (from + BATCH)), ys.get(from + ":" + (from + BATCH)), null);
                     loss = runner.forwardBackward(batch);
-                    runner.update(0.01, step);
+                    runner.update(0.01);
                 }
                 if (t > warmup && (t - warmup) % (steps / 5) == 0) {
                     System.out.printf("  %s step %d: RSS %d MB%n", type, t - warmup, rssKb() / 1024);
