@@ -94,15 +94,17 @@ final class GramBlockProducts {
             long c1 = Math.min(p, c0 + CHUNK);
             NDArray a = p <= CHUNK ? head : head.get(new NDIndex().addAllDim().addSliceDim(c0, c1));
             NDArray b = p <= CHUNK ? tail : tail.get(new NDIndex().addAllDim().addSliceDim(c0, c1));
-            NDArray g = a.matMul(b.transpose());
-            g.get(new NDIndex().addAllDim().addSliceDim(0, rows)).muli(mask);
-            NDArray flat = g.reshape(-1);
-            if (c0 == 0) {
-                target.set(new NDIndex().addSliceDim(0, flat.size()), flat);
-            } else {
-                target.addi(flat);
+            // Views keep their base alive: close them with the product so only one block is held.
+            try (NDArray g = a.matMul(b.transpose());
+                    NDArray lead = g.get(new NDIndex().addAllDim().addSliceDim(0, rows));
+                    NDArray flat = g.reshape(-1)) {
+                lead.muli(mask);
+                if (c0 == 0) {
+                    target.set(new NDIndex().addSliceDim(0, flat.size()), flat);
+                } else {
+                    target.addi(flat);
+                }
             }
-            g.close();
         }
     }
 

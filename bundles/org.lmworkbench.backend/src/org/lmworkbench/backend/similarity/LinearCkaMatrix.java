@@ -94,8 +94,16 @@ public final class LinearCkaMatrix {
             NDList rowNorms = new NDList();
             for (Representation r : unique) {
                 NDArray x = Kernels.centreColumns(r.data());
-                rowNorms.add(x.square().sum(new int[] {1}));
-                products.add(inFloat32(precision, r) ? x.toType(DataType.FLOAT32, false) : x);
+                try (NDArray squares = x.square()) {
+                    rowNorms.add(squares.sum(new int[] {1}));
+                }
+                if (inFloat32(precision, r)) {
+                    // The float64 centred copy is not needed any more; at n = 4096, p = 1024 it is 32 MB a layer.
+                    products.add(x.toType(DataType.FLOAT32, false));
+                    x.close();
+                } else {
+                    products.add(x);
+                }
             }
             NDArray norms = NDArrays.stack(rowNorms);
             diagonalDots = norms.matMul(norms.transpose()).toDoubleArray();
