@@ -3,7 +3,9 @@ package org.lmworkbench.backend.similarity;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,7 @@ public final class LinearCkaMatrix {
     static final long FLOAT32_MIN_ENTRIES = 1L << 20;
 
     private static final long BLOCK_BYTES = 256L << 20;
+    private static final long CENTRING_BYTES = 4L << 20;
 
     private LinearCkaMatrix() {
     }
@@ -93,17 +96,7 @@ public final class LinearCkaMatrix {
             List<NDArray> products = new ArrayList<>();
             NDList rowNorms = new NDList();
             for (Representation r : unique) {
-                NDArray x = Kernels.centreColumns(r.data());
-                try (NDArray squares = x.square()) {
-                    rowNorms.add(squares.sum(new int[] {1}));
-                }
-                if (inFloat32(precision, r)) {
-                    // The float64 centred copy is not needed any more; at n = 4096, p = 1024 it is 32 MB a layer.
-                    products.add(x.toType(DataType.FLOAT32, false));
-                    x.close();
-                } else {
-                    products.add(x);
-                }
+                products.add(centred(r, inFloat32(precision, r), rowNorms));
             }
             NDArray norms = NDArrays.stack(rowNorms);
             diagonalDots = norms.matMul(norms.transpose()).toDoubleArray();
@@ -129,6 +122,31 @@ public final class LinearCkaMatrix {
                 out[i][j] = cross / Math.sqrt(self[a] * self[b]);
             }
         }
+        return out;
+    }
+
+    /**
+     * The column-centred layer, in float32 or float64, and its squared row norms in float64 (added
+     * to {@code rowNorms}). Centred and squared in float64 a few megabytes of rows at a time,
+     * written into the result: no temporary the size of the layer, which at n = 4096, p = 1024
+     * would be 32 MB of fresh memory per layer and per temporary.
+     */
+    private static NDArray centred(Representation r, boolean float32, NDList rowNorms) {
+        NDArray data = r.data();
+        int n = r.examples();
+        long p = r.features();
+        NDArray mean = data.mean(new int[] {0}, true);
+        NDArray out = data.getManager().create(new Shape(n, p), float32 ? DataType.FLOAT32 : DataType.FLOAT64);
+        int chunk = (int) Math.max(1, Math.min(n, CENTRING_BYTES / (8 * p)));
+        NDList norms = new NDList();
+        for (int i = 0; i < n; i += chunk) {
+            NDIndex rows = new NDIndex().addSliceDim(i, Math.min(n, i + chunk));
+            try (NDArray raw = data.get(rows); NDArray centred = raw.sub(mean); NDArray squares = centred.square()) {
+                norms.add(squares.sum(new int[] {1}));
+                out.set(rows, centred);
+            }
+        }
+        rowNorms.add(norms.size() == 1 ? norms.get(0) : NDArrays.concat(norms));
         return out;
     }
 
