@@ -8,7 +8,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.ui.IStartup;
-import org.lmworkbench.ui.project.ExperimentProjects;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * Gives a new workspace an example experiment project so the product is ready to run out of the

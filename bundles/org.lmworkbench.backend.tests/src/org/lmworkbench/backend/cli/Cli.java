@@ -6,11 +6,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.lmworkbench.backend.engine.Engines;
-import org.lmworkbench.backend.exec.BackendClasspath;
+import org.lmworkbench.core.exec.BackendClassPath;
+import org.lmworkbench.core.exec.BackendCommandLine;
 
 /** Test helpers: the command line in this JVM, or as a child process like the workbench starts it. */
 final class Cli {
@@ -41,14 +41,10 @@ final class Cli {
 
     /** Starts the command line as a child JVM with the backend class path; output goes to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("--enable-native-access=ALL-UNNAMED");
-        cmd.add("-cp");
-        cmd.add(BackendClasspath.current());
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        BackendCommandLine line = BackendCommandLine.builder(BackendClassPath.of(Main.class))
+                .arguments(List.of(args))
+                .build();
+        return line.processBuilder(null).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits for a child, failing with its output after {@code seconds}. */

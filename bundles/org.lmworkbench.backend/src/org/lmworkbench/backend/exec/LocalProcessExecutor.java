@@ -1,7 +1,6 @@
 package org.lmworkbench.backend.exec;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +11,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import org.lmworkbench.core.exec.BackendClassPath;
+import org.lmworkbench.core.exec.BackendCommandLine;
 
 /**
  * Runs each request as {@code java -cp <backend> org.lmworkbench.backend.cli.Main resume <run-dir>
- * --quiet ...} on this machine, at most {@code parallel} at a time. The child's standard output and
- * error are appended to the run's {@code log.txt}, so JVM crash reports end up next to the log.
+ * --quiet ...} on this machine, at most {@code parallel} at a time; the command line is core's
+ * {@link BackendCommandLine}, the same the workbench starts backends with. The child's standard
+ * output and error are appended to the run's {@code log.txt}, so JVM crash reports end up next to
+ * the log.
  */
 public final class LocalProcessExecutor implements RunExecutor {
 
@@ -25,9 +28,14 @@ public final class LocalProcessExecutor implements RunExecutor {
     private final String classpath;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
-    /** An executor running {@code parallel} children at once with this JVM's java and the backend class path. */
-    public LocalProcessExecutor(int parallel) {
-        this(parallel, Path.of(System.getProperty("java.home"), "bin", "java").toString(), BackendClasspath.current());
+    /**
+     * An executor running {@code parallel} children at once with this JVM's java and the class path
+     * this backend runs on.
+     *
+     * @throws IOException when the installed backend's files cannot be found
+     */
+    public LocalProcessExecutor(int parallel) throws IOException {
+        this(parallel, BackendCommandLine.currentJava(), BackendClassPath.of(LocalProcessExecutor.class));
     }
 
     /** An executor with an explicit java launcher and class path. */
@@ -39,25 +47,13 @@ public final class LocalProcessExecutor implements RunExecutor {
 
     /** The command line of one child. */
     public List<String> command(RunRequest request) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.add("-Xmx" + request.jvmMemory());
-        if (Runtime.version().feature() >= 21) {
-            cmd.add("--enable-native-access=ALL-UNNAMED");
-        }
-        for (String key : new String[] {"ai.djl.offline", "DJL_CACHE_DIR", "ENGINE_CACHE_DIR"}) {
-            if (System.getProperty(key) != null) {
-                cmd.add("-D" + key + "=" + System.getProperty(key));
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add("org.lmworkbench.backend.cli.Main");
-        cmd.add("resume");
-        cmd.add(request.runFolder().toString());
-        cmd.add("--quiet");
-        cmd.addAll(request.extraArgs());
-        return cmd;
+        return BackendCommandLine.builder(classpath)
+                .java(java)
+                .heap(request.jvmMemory())
+                .arguments(List.of("resume", request.runFolder().toString(), "--quiet"))
+                .arguments(request.extraArgs())
+                .build()
+                .command();
     }
 
     @Override

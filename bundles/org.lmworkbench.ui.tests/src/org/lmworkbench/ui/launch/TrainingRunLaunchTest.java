@@ -42,11 +42,14 @@ import org.lmworkbench.core.run.MetricsRecord;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
+import org.lmworkbench.launching.RunProgressJob;
+import org.lmworkbench.launching.TrainingLaunch;
+import org.lmworkbench.launching.TrainingProcess;
 import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.ui.views.runs.RunsView;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * Training Run launches end to end with the real backend JVM: a tiny run completes and shows as

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.lmworkbench.ui.internal.UiImages;
 import org.lmworkbench.ui.internal.UiPlugin;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * The Project Explorer in the Learning Mechanics perspective shows a run directory as a run with

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.preferences.BackendPreferences;
 
 /**
  * The Learning Mechanics preference page: wrong values produce a message naming the setting and
@@ -52,11 +53,13 @@ class LmwPreferencePageTest {
 
     @AfterEach
     void closePage() throws Exception {
-        for (String key : new String[] {LmwPreferences.THREADS, LmwPreferences.JVM_MEMORY, LmwPreferences.JAVA,
-            LmwPreferences.DJL_CACHE, LmwPreferences.CHART_COLOURS}) {
-            LmwPreferences.node().remove(key);
+        for (String key : new String[] {BackendPreferences.THREADS, BackendPreferences.JVM_MEMORY,
+            BackendPreferences.JAVA, BackendPreferences.DJL_CACHE}) {
+            BackendPreferences.node().remove(key);
         }
-        LmwPreferences.node().flush();
+        BackendPreferences.node().flush();
+        ChartColours.node().remove(ChartColours.KEY);
+        ChartColours.node().flush();
         shell.dispose();
     }
 
@@ -76,8 +79,8 @@ class LmwPreferencePageTest {
         assertTrue(page.isValid());
 
         assertTrue(page.performOk());
-        assertEquals(4, LmwPreferences.threads());
-        assertEquals("3g", LmwPreferences.jvmMemory());
+        assertEquals(4, BackendPreferences.threads());
+        assertEquals("3g", BackendPreferences.jvmMemory());
     }
 
     @Test
@@ -95,7 +98,7 @@ class LmwPreferencePageTest {
         type(Messages.LmwPreferencePage_java, running);
         assertTrue(page.isValid(), page.getErrorMessage());
         assertTrue(page.performOk());
-        assertEquals(running, LmwPreferences.java());
+        assertEquals(running, BackendPreferences.java());
     }
 
     @Test
@@ -111,13 +114,14 @@ class LmwPreferencePageTest {
     @Test
     void chartColoursShowTheStoredCycleAndAreStoredInOneKey() {
         ColourListFieldEditor colours = colourEditor();
-        assertEquals(List.of(LmwPreferences.chartColours()), List.of(colours.colours()));
+        assertEquals(List.of(ChartColours.current()), List.of(colours.colours()));
         assertEquals(10, colours.swatchButtons().length, "the default tab10 cycle");
-        LmwPreferences.node().put(LmwPreferences.CHART_COLOURS, "1,2,3;4,5,6");
+        ChartColours.node().put(ChartColours.KEY, "1,2,3;4,5,6");
         colours.load();
         assertEquals(List.of(new RGB(1, 2, 3), new RGB(4, 5, 6)), List.of(colours.colours()));
         assertTrue(page.performOk());
-        assertEquals("1,2,3;4,5,6", LmwPreferences.node().get(LmwPreferences.CHART_COLOURS, ""));
+        assertEquals("1,2,3;4,5,6", ChartColours.node().get(ChartColours.KEY, ""));
+        assertEquals("", BackendPreferences.node().get(ChartColours.KEY, ""), "colours stay out of the backend's node");
     }
 
     /** Types into a field and leaves it: field editors check on key release or on focus loss. */

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.ui.navigator.RunElement;
-import org.lmworkbench.ui.navigator.RunLabels;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentProjects;
+import org.lmworkbench.workspace.runs.LossFormat;
 
 /** The Properties view source of a run: status, execution, versions and the resolved spec. */
 class RunPropertySourceTest {
@@ -75,10 +75,10 @@ class RunPropertySourceTest {
 
     @Test
     void lossesAreShortAndExact() {
-        assertEquals("0.0123", RunLabels.formatLoss(0.0123));
-        assertEquals("1.235", RunLabels.formatLoss(1.23456));
-        assertEquals("2.5e-7", RunLabels.formatLoss(2.5e-7));
-        assertEquals("NaN", RunLabels.formatLoss(Double.NaN));
-        assertEquals("inf", RunLabels.formatLoss(Double.POSITIVE_INFINITY));
+        assertEquals("0.0123", LossFormat.format(0.0123));
+        assertEquals("1.235", LossFormat.format(1.23456));
+        assertEquals("2.5e-7", LossFormat.format(2.5e-7));
+        assertEquals("NaN", LossFormat.format(Double.NaN));
+        assertEquals("inf", LossFormat.format(Double.POSITIVE_INFINITY));
     }
 }

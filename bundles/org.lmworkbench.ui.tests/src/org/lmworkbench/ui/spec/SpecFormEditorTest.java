@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.Specs;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * The spec form editor on the example spec: form edits appear in the Source page (and make the

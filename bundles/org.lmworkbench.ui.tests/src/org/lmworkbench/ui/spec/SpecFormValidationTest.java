@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.core.spec.SpecProblem;
 import org.lmworkbench.core.spec.Specs;
-import org.lmworkbench.ui.builder.SpecMarkers;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentProjects;
+import org.lmworkbench.workspace.builder.SpecMarkers;
 
 /**
  * Invalid values typed into the form: core's message is attached to the field in the form's message

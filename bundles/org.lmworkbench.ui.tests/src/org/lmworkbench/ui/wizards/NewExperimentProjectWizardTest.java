@@ -30,10 +30,10 @@ import org.eclipse.ui.dialogs.WizardNewProjectCreationPage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.core.spec.ExampleSpecs;
-import org.lmworkbench.ui.builder.SpecMarkers;
-import org.lmworkbench.ui.project.ExperimentNature;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentNature;
+import org.lmworkbench.workspace.ExperimentProjects;
+import org.lmworkbench.workspace.builder.SpecMarkers;
 
 /**
  * The New Experiment Project wizard, driven through its real page in a real dialog, and the

@@ -1,13 +1,12 @@
 package org.lmworkbench.ui.editors;
 
 import org.eclipse.core.runtime.IProgressMonitor;
-import org.eclipse.ui.forms.editor.FormEditor;
 
 /**
- * A form editor that only shows what runs wrote (sharpness probes, a sweep's losses): it is never
- * dirty and has nothing to save, so closing it never asks, and Save As is not offered.
+ * An analysis editor that only shows what runs wrote (sharpness probes, a sweep's losses): it is
+ * never dirty and has nothing to save, so closing it never asks, and Save As is not offered.
  */
-public abstract class ReadOnlyFormEditor extends FormEditor {
+public abstract class ReadOnlyFormEditor extends AnalysisEditor {
 
     @Override
     public final void doSave(IProgressMonitor monitor) {

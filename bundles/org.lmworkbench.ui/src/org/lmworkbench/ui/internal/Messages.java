@@ -12,24 +12,6 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.lmworkbench.ui.internal.messages";
 
     /** See messages.properties. */
-    public static String BackendLauncher_notInstalled;
-    /** See messages.properties. */
-    public static String BackendLauncher_classpathFailed;
-    /** See messages.properties. */
-    public static String BackendCommand_startFailed;
-    /** See messages.properties. */
-    public static String BackendCommand_failed;
-
-    /** See messages.properties. */
-    public static String ExperimentProjects_creating;
-
-    /** See messages.properties. */
-    public static String SpecBuilder_task;
-
-    /** Problems view location of a spec problem: line, then JSON path. */
-    public static String SpecMarkers_location;
-
-    /** See messages.properties. */
     public static String NewExperimentProjectWizard_title;
     /** See messages.properties. */
     public static String NewExperimentProjectWizard_pageTitle;

@@ -1,15 +1,19 @@
 package org.lmworkbench.ui.internal;
 
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener;
 import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.lmworkbench.ui.charts.Palette;
-import org.lmworkbench.ui.preferences.LmwPreferences;
+import org.lmworkbench.ui.preferences.ChartColours;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
 
 /**
  * The bundle activator of the workbench UI. It owns the image registry, so that every image the
@@ -33,23 +37,40 @@ public final class UiPlugin extends AbstractUIPlugin {
         super.start(context);
         instance = this;
         applyChartColours();
-        LmwPreferences.node().addPreferenceChangeListener(chartColourListener);
+        ChartColours.node().addPreferenceChangeListener(chartColourListener);
+        startDebugUi();
+    }
+
+    /**
+     * The debug UI gives every process of a launch its Console page, but only once it has started;
+     * analysis commands are launched headless (no Run button touches it first), so start it here.
+     * Without a workbench (a headless application starting the bundles) there is no Console.
+     */
+    private static void startDebugUi() {
+        Bundle debugUi = Platform.getBundle("org.eclipse.debug.ui");
+        if (PlatformUI.isWorkbenchRunning() && debugUi != null && debugUi.getState() != Bundle.ACTIVE) {
+            try {
+                debugUi.start(Bundle.START_TRANSIENT);
+            } catch (BundleException e) {
+                log("cannot start the debug UI; backend commands will have no Console page", e);
+            }
+        }
     }
 
     /** Charts take their series colours from the preference; charts drawn later follow a change. */
     private final IPreferenceChangeListener chartColourListener = event -> {
-        if (LmwPreferences.CHART_COLOURS.equals(event.getKey())) {
+        if (ChartColours.KEY.equals(event.getKey())) {
             applyChartColours();
         }
     };
 
     private static void applyChartColours() {
-        Palette.set(LmwPreferences.chartColours());
+        Palette.set(ChartColours.current());
     }
 
     @Override
     public void stop(BundleContext context) throws Exception {
-        LmwPreferences.node().removePreferenceChangeListener(chartColourListener);
+        ChartColours.node().removePreferenceChangeListener(chartColourListener);
         instance = null;
         super.stop(context);
     }

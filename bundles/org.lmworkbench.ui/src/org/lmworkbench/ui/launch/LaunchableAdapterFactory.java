@@ -3,7 +3,7 @@ package org.lmworkbench.ui.launch;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.IAdapterFactory;
 import org.eclipse.debug.ui.actions.ILaunchable;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * Makes spec files launchable. The platform shows the "Run As" context menu only for selections

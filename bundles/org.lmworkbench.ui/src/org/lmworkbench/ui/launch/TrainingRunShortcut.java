@@ -2,7 +2,6 @@ package org.lmworkbench.ui.launch;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.Adapters;
@@ -19,6 +18,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.statushandlers.StatusManager;
 import org.lmworkbench.core.spec.Specs;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.internal.UiPlugin;
 
 /**

@@ -12,17 +12,17 @@ import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider.IStyledLabelP
 import org.eclipse.jface.viewers.IDecoration;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StyledString;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Image;
-import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.IMemento;
+import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.navigator.ICommonContentExtensionSite;
 import org.eclipse.ui.navigator.ICommonLabelProvider;
-import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiImages;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * Labels of experiment-project elements in the Project Explorer: runs with a state icon and a

@@ -7,7 +7,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.CoreException;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * Finds the navigator elements whose label depends on a resource change but which the resource

@@ -20,7 +20,7 @@ import org.eclipse.ui.navigator.IPipelinedTreeContentProvider2;
 import org.eclipse.ui.navigator.PipelinedShapeModification;
 import org.eclipse.ui.navigator.PipelinedViewerUpdate;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * Project Explorer content for experiment projects. It overrides the resource content only where

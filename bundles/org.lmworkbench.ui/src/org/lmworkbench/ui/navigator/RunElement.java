@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.PlatformObject;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunStatus;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * A run directory ({@code runs/<run-id>/}) shown as a run in the Project Explorer. It adapts to

@@ -1,12 +1,11 @@
 package org.lmworkbench.ui.navigator;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiImages;
 import org.lmworkbench.ui.navigator.RunElement.RunStatusSnapshot;
+import org.lmworkbench.workspace.runs.LossFormat;
 
 /**
  * The words and icon that describe a run in a tree: {@code eos-003  completed · step 2000/2000 ·
@@ -14,9 +13,6 @@ import org.lmworkbench.ui.navigator.RunElement.RunStatusSnapshot;
  * reads the same everywhere.
  */
 public final class RunLabels {
-
-    /** Losses are shown with this many significant digits: enough to compare runs, short enough to scan. */
-    private static final MathContext LOSS_DIGITS = new MathContext(4);
 
     private RunLabels() {
     }
@@ -45,7 +41,7 @@ public final class RunLabels {
         if (status.lastLoss() == null) {
             return NLS.bind(Messages.RunLabels_stateSteps, state, steps);
         }
-        return NLS.bind(Messages.RunLabels_stateStepsLoss, new Object[] {state, steps, formatLoss(status.lastLoss())});
+        return NLS.bind(Messages.RunLabels_stateStepsLoss, new Object[] {state, steps, LossFormat.format(status.lastLoss())});
     }
 
     /** The whole label: name, two spaces, details. */
@@ -56,29 +52,5 @@ public final class RunLabels {
     /** The image key of the run's state; the neutral queued icon when there is no readable status. */
     public static String imageKey(RunStatusSnapshot snapshot) {
         return snapshot.hasStatus() ? UiImages.runState(snapshot.status().state().jsonName()) : UiImages.unknownRunState();
-    }
-
-    /**
-     * A loss with four significant digits and no trailing zeros ({@code 0.0123}, {@code 2.5e-07}).
-     * NaN and infinities are spelled out because a diverged run is exactly when they show up.
-     */
-    public static String formatLoss(double loss) {
-        if (Double.isNaN(loss)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(loss)) {
-            return loss > 0 ? "inf" : "-inf";
-        }
-        if (loss == 0) {
-            return "0";
-        }
-        BigDecimal rounded = new BigDecimal(loss).round(LOSS_DIGITS).stripTrailingZeros();
-        double magnitude = Math.abs(loss);
-        if (magnitude >= 1e-4 && magnitude < 1e6) {
-            return rounded.toPlainString();
-        }
-        // Scientific with a lower-case, unpadded exponent, the way Python and numpy print it.
-        String scientific = rounded.toString().replace("E", "e").replace("e+", "e");
-        return scientific.contains("e") ? scientific : rounded.toPlainString();
     }
 }

@@ -2,7 +2,6 @@ package org.lmworkbench.ui.preferences;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.eclipse.jface.preference.ColorSelector;
 import org.eclipse.jface.preference.FieldEditor;
 import org.eclipse.swt.SWT;
@@ -16,7 +15,7 @@ import org.eclipse.swt.widgets.Label;
 
 /**
  * The chart colour cycle as a row of colour buttons, stored in one key as
- * {@link LmwPreferences#formatColours}. Colours can be added (a copy of the last) and the last
+ * {@link ChartColours#format}. Colours can be added (a copy of the last) and the last
  * removed; at least one always remains, since charts cycle through the list.
  */
 public final class ColourListFieldEditor extends FieldEditor {
@@ -114,13 +113,13 @@ public final class ColourListFieldEditor extends FieldEditor {
     }
 
     private static RGB[] parse(String text) {
-        RGB[] colours = LmwPreferences.parseColours(text);
-        return colours.length > 0 ? colours : LmwPreferences.parseColours(PreferenceDefaults.value(LmwPreferences.CHART_COLOURS));
+        RGB[] colours = ChartColours.parse(text);
+        return colours.length > 0 ? colours : ChartColours.defaults();
     }
 
     @Override
     protected void doStore() {
-        getPreferenceStore().setValue(getPreferenceName(), LmwPreferences.formatColours(colours()));
+        getPreferenceStore().setValue(getPreferenceName(), ChartColours.format(colours()));
     }
 
     /** The colours as shown. */

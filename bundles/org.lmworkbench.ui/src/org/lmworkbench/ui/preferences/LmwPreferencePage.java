@@ -1,7 +1,7 @@
 package org.lmworkbench.ui.preferences;
 
+import java.io.IOException;
 import java.util.function.Function;
-
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.ComboFieldEditor;
 import org.eclipse.jface.preference.DirectoryFieldEditor;
@@ -12,11 +12,16 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.lmworkbench.ui.internal.UiPlugin;
+import org.lmworkbench.workspace.preferences.BackendPreferences;
+import org.lmworkbench.workspace.preferences.PreferenceInputs;
 
 /**
  * Window &gt; Preferences &gt; Learning Mechanics: how backend JVMs are started (device when a spec
  * says {@code auto}, threads, Java, DJL cache, heap) and the chart colour cycle. Values are checked
  * as they are typed (see {@link PreferenceInputs}); the page cannot be applied while one is wrong.
+ * The backend settings live in the workspace bundle's node, the colours in this bundle's: the page
+ * shows both and stores each where it belongs.
  */
 public final class LmwPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
@@ -24,6 +29,7 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
     public static final String ID = "org.lmworkbench.ui.preferences.main";
 
     private ColourListFieldEditor colours;
+    private ScopedPreferenceStore colourStore;
 
     /** Creates the page with a grid of field editors. */
     public LmwPreferencePage() {
@@ -33,23 +39,45 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
 
     @Override
     public void init(IWorkbench workbench) {
-        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, LmwPreferences.NODE));
+        setPreferenceStore(new ScopedPreferenceStore(InstanceScope.INSTANCE, BackendPreferences.NODE));
+        colourStore = new ScopedPreferenceStore(InstanceScope.INSTANCE, ChartColours.NODE);
+    }
+
+    /** Field editors take the page's store; the colour list then moves to the UI node's store. */
+    @Override
+    protected void initialize() {
+        super.initialize();
+        colours.setPreferenceStore(colourStore);
+        colours.load();
+    }
+
+    @Override
+    public boolean performOk() {
+        boolean ok = super.performOk();
+        if (ok && colourStore.needsSaving()) {
+            try {
+                colourStore.save();
+            } catch (IOException e) {
+                UiPlugin.log("cannot save the chart colours", e);
+            }
+        }
+        return ok;
     }
 
     @Override
     protected void createFieldEditors() {
         Composite parent = getFieldEditorParent();
-        addField(new ComboFieldEditor(LmwPreferences.DEVICE, Messages.LmwPreferencePage_device, new String[][] {
+        addField(new ComboFieldEditor(BackendPreferences.DEVICE, Messages.LmwPreferencePage_device, new String[][] {
             {Messages.LmwPreferencePage_deviceAuto, "auto"},
             {Messages.LmwPreferencePage_deviceCpu, "cpu"},
             {Messages.LmwPreferencePage_deviceGpu, "gpu"}}, parent));
-        addField(new CheckedText(LmwPreferences.THREADS, Messages.LmwPreferencePage_threads, parent,
+        addField(new CheckedText(BackendPreferences.THREADS, Messages.LmwPreferencePage_threads, parent,
                 PreferenceInputs::checkThreads));
-        addField(new CheckedText(LmwPreferences.JVM_MEMORY, Messages.LmwPreferencePage_memory, parent,
+        addField(new CheckedText(BackendPreferences.JVM_MEMORY, Messages.LmwPreferencePage_memory, parent,
                 PreferenceInputs::checkMemory));
         addField(new JavaField(parent));
         addField(new CacheField(parent));
-        colours = new ColourListFieldEditor(LmwPreferences.CHART_COLOURS, Messages.LmwPreferencePage_colours, parent);
+        colours = new ColourListFieldEditor(ChartColours.KEY, Messages.LmwPreferencePage_colours, parent);
         addField(colours);
     }
 
@@ -80,7 +108,7 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
     static final class JavaField extends FileFieldEditor {
         JavaField(Composite parent) {
             // FileFieldEditor checks on focus loss by default; a wrong path should show while it is typed.
-            super(LmwPreferences.JAVA, Messages.LmwPreferencePage_java, true, VALIDATE_ON_KEY_STROKE, parent);
+            super(BackendPreferences.JAVA, Messages.LmwPreferencePage_java, true, VALIDATE_ON_KEY_STROKE, parent);
             setEmptyStringAllowed(true);
         }
 
@@ -102,7 +130,7 @@ public final class LmwPreferencePage extends FieldEditorPreferencePage implement
      */
     static final class CacheField extends DirectoryFieldEditor {
         CacheField(Composite parent) {
-            super(LmwPreferences.DJL_CACHE, Messages.LmwPreferencePage_cache, parent);
+            super(BackendPreferences.DJL_CACHE, Messages.LmwPreferencePage_cache, parent);
             setEmptyStringAllowed(true);
         }
 

@@ -31,20 +31,6 @@ public final class Messages extends NLS {
     public static String ColourListFieldEditor_add;
     /** See messages.properties. */
     public static String ColourListFieldEditor_remove;
-    /** See messages.properties. */
-    public static String PreferenceInputs_threads;
-    /** See messages.properties. */
-    public static String PreferenceInputs_memory;
-    /** See messages.properties. */
-    public static String PreferenceInputs_javaNotAbsolute;
-    /** See messages.properties. */
-    public static String PreferenceInputs_javaMissing;
-    /** See messages.properties. */
-    public static String PreferenceInputs_javaNotExecutable;
-    /** See messages.properties. */
-    public static String PreferenceInputs_cacheNotAbsolute;
-    /** See messages.properties. */
-    public static String PreferenceInputs_cacheNotFolder;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

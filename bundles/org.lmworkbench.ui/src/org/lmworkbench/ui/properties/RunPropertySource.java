@@ -10,9 +10,10 @@ import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.ui.internal.Messages;
-import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.navigator.RunElement.RunStatusSnapshot;
+import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.navigator.RunLabels;
+import org.lmworkbench.workspace.runs.LossFormat;
 
 /**
  * The Properties view of a run: its status (state, steps, loss, times, message), where it ran
@@ -70,7 +71,7 @@ public final class RunPropertySource implements IPropertySource {
         String category = Messages.RunProperties_categoryStatus;
         add(STATE, Messages.RunProperties_state, category, status.state().jsonName());
         add(STEPS, Messages.RunProperties_steps, category, status.lastStep() + " / " + status.totalSteps());
-        add(LOSS, Messages.RunProperties_loss, category, status.lastLoss() == null ? null : RunLabels.formatLoss(status.lastLoss()));
+        add(LOSS, Messages.RunProperties_loss, category, status.lastLoss() == null ? null : LossFormat.format(status.lastLoss()));
         add(STARTED, Messages.RunProperties_started, category, time(status.started()));
         add(ENDED, Messages.RunProperties_ended, category, time(status.ended()));
         add(MESSAGE, Messages.RunProperties_message, category, status.message());

@@ -18,8 +18,8 @@ import org.eclipse.jface.dialogs.ErrorDialog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.spec.Specs;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.launch.LaunchAttributes;
 
 /**
  * The Run button of the settings page: launches the edited spec with the Training Run configuration

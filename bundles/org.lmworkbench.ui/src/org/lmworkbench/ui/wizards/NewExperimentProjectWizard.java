@@ -23,7 +23,7 @@ import org.eclipse.ui.wizards.newresource.BasicNewResourceWizard;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiImages;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.project.ExperimentProjects;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * The "New Experiment Project" wizard: asks for a name and location, creates the project with the

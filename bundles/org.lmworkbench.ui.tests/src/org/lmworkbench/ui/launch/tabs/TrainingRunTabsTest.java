@@ -25,10 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.Specs;
-import org.lmworkbench.ui.launch.LaunchAttributes;
-import org.lmworkbench.ui.project.ExperimentProjects;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.spec.SpecFormEditor;
 import org.lmworkbench.ui.testing.UiTestSupport;
+import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
  * The Training Run tabs on a configuration naming the example spec: they show the spec's values,

@@ -16,10 +16,11 @@ import org.eclipse.swt.widgets.Shell;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.ui.charts.PlotChart;
-import org.lmworkbench.ui.views.runs.model.ChartUpdate;
-import org.lmworkbench.ui.views.runs.model.RunQuery;
-import org.lmworkbench.ui.views.runs.model.RunsModel;
-import org.lmworkbench.ui.views.runs.model.ViewSettings;
+import org.lmworkbench.ui.charts.Smoothing;
+import org.lmworkbench.workspace.runs.ChartUpdate;
+import org.lmworkbench.workspace.runs.RunQuery;
+import org.lmworkbench.workspace.runs.RunsModel;
+import org.lmworkbench.workspace.runs.ViewSettings;
 
 /**
  * Benchmark of the Runs view's pipeline on a run of 1,000,000 logged steps: the same model, planner
@@ -61,7 +62,7 @@ public final class RunsViewBenchmark {
         drain(display);
 
         long baseline = usedHeap();
-        RunsModel model = new RunsModel();
+        RunsModel model = new RunsModel(Smoothing::debiasedEma);
         RunQuery query = RunQuery.of(List.of(run.path()), "bench");
         ViewSettings settings = ViewSettings.DEFAULT.withSmoothing(smoothing);
         long start = System.nanoTime();

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
-import org.lmworkbench.ui.project.ExperimentProjects;
 import org.lmworkbench.ui.testing.UiTestSupport;
-import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
+import org.lmworkbench.workspace.ExperimentProjects;
+import org.lmworkbench.workspace.runs.ViewSettings.Grouping;
 
 /**
  * The Runs view follows the Project Explorer's selection and charts the selected runs' metrics.jsonl:

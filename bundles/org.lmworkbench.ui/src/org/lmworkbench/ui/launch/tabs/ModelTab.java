@@ -13,9 +13,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.dialogs.FilteredResourcesSelectionDialog;
-import org.lmworkbench.ui.launch.LaunchAttributes;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.spec.SpecSections;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * The first tab: which spec file the configuration runs (a workspace path, chosen with a resource

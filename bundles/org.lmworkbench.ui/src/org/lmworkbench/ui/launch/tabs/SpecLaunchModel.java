@@ -15,9 +15,9 @@ import org.lmworkbench.core.spec.SpecNode;
 import org.lmworkbench.core.spec.SpecProblem;
 import org.lmworkbench.core.spec.SpecReader;
 import org.lmworkbench.core.spec.Specs;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.internal.UiPlugin;
-import org.lmworkbench.ui.launch.LaunchAttributes;
-import org.lmworkbench.ui.project.SpecFiles;
+import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * The spec being edited by the tabs of one launch configuration dialog, shared by all of them so

@@ -14,7 +14,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.lmworkbench.core.spec.SpecProblem;
-import org.lmworkbench.ui.launch.LaunchAttributes;
+import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.spec.SchemaFieldFactory;
 import org.lmworkbench.ui.spec.SpecField;
 import org.lmworkbench.ui.spec.SpecFieldSet;

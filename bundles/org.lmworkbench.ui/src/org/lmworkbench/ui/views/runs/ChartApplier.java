@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
-import org.lmworkbench.ui.views.runs.model.ChartUpdate.ChartOp;
-import org.lmworkbench.ui.views.runs.model.ChartUpdate;
+import org.lmworkbench.workspace.runs.ChartUpdate.ChartOp;
+import org.lmworkbench.workspace.runs.ChartUpdate;
 
 /**
  * Applies a planned {@link ChartUpdate} to a {@link PlotChart} on the UI thread. All the work of

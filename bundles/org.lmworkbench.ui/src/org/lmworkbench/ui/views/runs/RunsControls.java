@@ -12,9 +12,9 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Scale;
-import org.lmworkbench.ui.views.runs.model.ViewSettings.Grouping;
-import org.lmworkbench.ui.views.runs.model.ViewSettings;
-import org.lmworkbench.ui.views.runs.model.ViewSettings.XAxis;
+import org.lmworkbench.workspace.runs.ViewSettings.Grouping;
+import org.lmworkbench.workspace.runs.ViewSettings.XAxis;
+import org.lmworkbench.workspace.runs.ViewSettings;
 
 /**
  * The row of choices above the Runs chart: metric, x axis, grouping and smoothing. The metric and

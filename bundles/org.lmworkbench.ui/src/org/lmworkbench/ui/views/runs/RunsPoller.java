@@ -8,10 +8,11 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
-import org.lmworkbench.ui.views.runs.model.ChartUpdate;
-import org.lmworkbench.ui.views.runs.model.RunQuery;
-import org.lmworkbench.ui.views.runs.model.RunsModel;
-import org.lmworkbench.ui.views.runs.model.ViewSettings;
+import org.lmworkbench.ui.charts.Smoothing;
+import org.lmworkbench.workspace.runs.ChartUpdate;
+import org.lmworkbench.workspace.runs.RunQuery;
+import org.lmworkbench.workspace.runs.RunsModel;
+import org.lmworkbench.workspace.runs.ViewSettings;
 
 /**
  * The Runs view's background reader: a system job that reads what the followed runs appended,
@@ -24,7 +25,7 @@ final class RunsPoller extends Job {
     /** Poll period while runs are live: twice a second. */
     static final long PERIOD_MS = 500;
 
-    private final RunsModel model = new RunsModel();
+    private final RunsModel model = new RunsModel(Smoothing::debiasedEma);
     private final Display display;
     private final Supplier<RunQuery> query;
     private final Supplier<ViewSettings> settings;

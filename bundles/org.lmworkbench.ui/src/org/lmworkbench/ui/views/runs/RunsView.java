@@ -26,10 +26,10 @@ import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.part.ViewPart;
 import org.lmworkbench.ui.charts.ExportMenu;
 import org.lmworkbench.ui.charts.PlotChart;
-import org.lmworkbench.ui.views.runs.model.ChartUpdate;
-import org.lmworkbench.ui.views.runs.model.RunQuery;
-import org.lmworkbench.ui.views.runs.model.ViewSettings;
-import org.lmworkbench.ui.views.runs.model.ViewSettings.XAxis;
+import org.lmworkbench.workspace.runs.ChartUpdate;
+import org.lmworkbench.workspace.runs.RunQuery;
+import org.lmworkbench.workspace.runs.ViewSettings.XAxis;
+import org.lmworkbench.workspace.runs.ViewSettings;
 
 /**
  * The Runs view: the metrics of the runs selected in the workbench as live charts. It follows the

@@ -22,9 +22,9 @@ import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.Specs;
 import org.lmworkbench.ui.navigator.RunElement;
-import org.lmworkbench.ui.project.SpecFiles;
-import org.lmworkbench.ui.views.runs.model.RunQuery;
-import org.lmworkbench.ui.views.runs.model.RunTrack;
+import org.lmworkbench.workspace.SpecFiles;
+import org.lmworkbench.workspace.runs.RunQuery;
+import org.lmworkbench.workspace.runs.RunTrack;
 
 /**
  * Which runs a workbench selection stands for: a run (a {@link RunElement}, its folder or a file in
