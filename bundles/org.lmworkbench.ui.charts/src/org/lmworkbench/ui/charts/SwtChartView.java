@@ -29,20 +29,31 @@ final class SwtChartView {
 
     private final PlotChart owner;
     private final Chart chart;
+    private final AxisPainter axes;
     private final IntList kept = new IntList();
     private int secondaryAxisId = -1;
     private int decimatedWidth = -1;
     private boolean showing;
 
-    SwtChartView(PlotChart owner, Chart chart) {
+    SwtChartView(PlotChart owner, Chart chart, AxisPainter axes) {
         this.owner = owner;
         this.chart = chart;
+        this.axes = axes;
         chart.getPlotArea().addCustomPaintListener(new BandPainter());
         chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
-            if (!showing && plotWidth() != decimatedWidth) {
+            if (showing) {
+                return;
+            }
+            if (plotWidth() != decimatedWidth) {
                 pushData();
                 chart.redraw();
             }
+            // another size may fit other ticks, with wider labels than SWTChart keeps room for
+            chart.getDisplay().asyncExec(() -> {
+                if (!chart.isDisposed() && !showing && axes.prepare()) {
+                    show();
+                }
+            });
         });
     }
 
@@ -83,10 +94,15 @@ final class SwtChartView {
             Range y = owner.yRangeOf(axis);
             axis.setRange(new Range(y.lower, y.upper));
         }
-        // lay out first (tick labels change the plot width), so the data is decimated once
+        // lay out first (tick labels change the plot width), so the data is decimated once; the
+        // labels depend on the plot size, so a second layout settles their room
         showing = true;
         try {
+            axes.prepare();
             chart.updateLayout();
+            if (axes.prepare()) {
+                chart.updateLayout();
+            }
         } finally {
             showing = false;
         }
@@ -96,7 +112,6 @@ final class SwtChartView {
 
     static void styleAxis(IAxis axis, Color colour) {
         axis.getTitle().setForeground(colour);
-        axis.getTick().setForeground(colour);
     }
 
     private boolean wantsLog(IAxis axis) {
@@ -202,6 +217,7 @@ final class SwtChartView {
             axis.getTitle().setText(owner.secondaryTitle());
             axis.getGrid().setStyle(LineStyle.NONE);
             styleAxis(axis, chart.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+            axes.manage(axis);
             // the new axis brings new child controls: give them the chart's (export) menu too
             if (owner.getMenu() != null) {
                 for (Control child : chart.getChildren()) {
