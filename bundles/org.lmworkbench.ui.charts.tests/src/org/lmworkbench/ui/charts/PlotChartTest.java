@@ -288,4 +288,69 @@ class PlotChartTest {
         assertEquals(List.of(), chart.seriesIds());
         assertEquals(0, chart.chart().getSeriesSet().getSeries().length);
     }
+
+    @Test
+    void aLogAxisOverElevenDecadesIsLabelledAtPowersOfTen() throws Exception {
+        // a loss falling from 1 to 1e-11, as in the Runs view
+        double[] x = new double[200];
+        double[] y = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = Math.pow(10, -11.0 * i / (x.length - 1));
+        }
+        chart.addLine("loss", "loss", x, y, BLUE);
+        chart.setLogY(true);
+        ChartTestSupport.settle();
+        ChartTestSupport.snapshot("chart-log-y", chart);
+        List<String> labels = chart.tickLabels(false);
+        double[] values = chart.tickValues(false);
+        assertTrue(labels.size() >= 3, labels.toString());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Math.rint(Math.log10(values[i])), Math.log10(values[i]), 1e-12, labels.toString());
+            assertTrue(labels.get(i).matches("10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"), labels.get(i));
+        }
+        // SWTChart's own labels (which said 0.00000000001 and "...") only keep the room, invisibly
+        assertEquals(chart.chart().getBackground().getRGB(),
+                chart.chart().getAxisSet().getYAxis(0).getTick().getForeground().getRGB());
+    }
+
+    @Test
+    void widthsOfASweepAreTheLabelsOfTheirAxis() throws Exception {
+        double[] widths = { 32, 64, 128 };
+        chart.addLine("rms", "rms", widths, new double[] { 1.1, 1.0, 0.98 }, BLUE);
+        chart.setLogX(true);
+        chart.setXTicks(widths);
+        chart.refresh();
+        ChartTestSupport.settle();
+        ChartTestSupport.snapshot("chart-widths", chart);
+        assertEquals(List.of("32", "64", "128"), chart.tickLabels(true));
+        Range x = chart.chart().getAxisSet().getXAxis(0).getRange();
+        assertTrue(x.lower < 32 && x.upper > 128, "room for the end labels: " + x);
+    }
+
+    @Test
+    void theLegendGoesBelowANarrowPlot() throws Exception {
+        chart.addLine("a", "a long legend entry", new double[] { 1, 2 }, new double[] { 1, 2 }, BLUE);
+        chart.refresh();
+        ChartTestSupport.settle();
+        assertEquals(SWT.RIGHT, chart.chart().getLegend().getPosition(), "800 px: beside");
+        shell.setSize(420, 400);
+        ChartTestSupport.settle();
+        assertEquals(SWT.BOTTOM, chart.chart().getLegend().getPosition(), "420 px: below");
+        ChartTestSupport.snapshot("chart-narrow", chart);
+        assertTrue(chart.chart().getPlotArea().getSize().x > 300, "the plot keeps the width");
+    }
+
+    @Test
+    void namedNumbersFollowTheSeriesInTheCsv() throws Exception {
+        chart.addLine("a", "a", new double[] { 1 }, new double[] { 2 }, BLUE);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("plateau_mean", 20.394938274496937);
+        numbers.put("end_step", 340.0);
+        chart.setScalars(numbers);
+        Path file = dir.resolve("numbers.csv");
+        chart.writeCsv(file);
+        assertEquals(List.of("series,x,y", "a,1.0,2.0", "plateau_mean,,20.394938274496937", "end_step,,340.0"),
+                Files.readAllLines(file));
+    }
 }

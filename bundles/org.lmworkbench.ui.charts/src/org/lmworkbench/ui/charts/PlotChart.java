@@ -3,6 +3,7 @@ package org.lmworkbench.ui.charts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,31 @@ import org.eclipse.swtchart.Range;
  * that cannot be shown (zero or negative) are left out of the drawing; they stay in the data and in
  * the exports.
  * <p>
+ * Axes are labelled by {@link Ticks}: round steps on linear axes, powers of ten (with 2 and 5
+ * between them over few decades) on logarithmic ones, or exactly the values given to
+ * {@link #setXTicks(double[])}. The legend moves below the plot when the chart is narrow, so the
+ * plot keeps its width; {@link #MIN_WIDTH} and {@link #MIN_HEIGHT} are the size below which a
+ * page should scroll rather than shrink the chart.
+ * <p>
  * Mutators schedule one coalesced redraw on the display thread; {@link #refresh()} redraws at once.
  * All methods must be called on the display thread.
  */
 public class PlotChart extends Composite implements ExportableChart {
 
+    /** The narrowest a chart should be laid out: below it the plot area is too small to read. */
+    public static final int MIN_WIDTH = 380;
+    /** The lowest a chart should be laid out. */
+    public static final int MIN_HEIGHT = 300;
+    /** Below this width the legend goes under the plot instead of beside it. */
+    static final int LEGEND_BESIDE_WIDTH = 640;
+    /** The margin of the x range, as a fraction, when fixed ticks may sit at the data's ends. */
+    private static final double FIXED_TICKS_MARGIN = 0.05;
+
     private final Chart chart;
     private final SwtChartView view;
+    private final AxisPainter axes;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
     private boolean logX;
     private boolean logY;
     private String secondaryTitle = "";
@@ -59,10 +77,22 @@ public class PlotChart extends Composite implements ExportableChart {
         // black text, as in the SVG export and in papers, instead of SWTChart's blue
         Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
         chart.getTitle().setForeground(black);
+        axes = new AxisPainter(chart);
         for (IAxis axis : chart.getAxisSet().getAxes()) {
             SwtChartView.styleAxis(axis, black);
+            axes.manage(axis);
         }
-        view = new SwtChartView(this, chart);
+        view = new SwtChartView(this, chart, axes);
+        addListener(SWT.Resize, e -> placeLegend());
+    }
+
+    /** Beside the plot when there is room, below it otherwise. */
+    private void placeLegend() {
+        int position = getSize().x < LEGEND_BESIDE_WIDTH ? SWT.BOTTOM : SWT.RIGHT;
+        if (chart.getLegend().getPosition() != position) {
+            chart.getLegend().setPosition(position);
+            scheduleRefresh();
+        }
     }
 
     /** The SWTChart chart underneath, for styling not covered here. */
@@ -90,6 +120,46 @@ public class PlotChart extends Composite implements ExportableChart {
         secondaryTitle = title == null ? "" : title;
         view.secondaryTitleChanged();
         scheduleRefresh();
+    }
+
+    /**
+     * Labels the x axis at exactly these values (those inside the range), e.g. the widths of a sweep
+     * on a log axis; null returns to computed ticks.
+     */
+    public void setXTicks(double[] values) {
+        axes.setFixedTicks(xAxis(), values);
+        scheduleRefresh();
+    }
+
+    /** The values given to {@link #setXTicks(double[])}, or null. */
+    public double[] xTicks() {
+        return axes.fixedTicks(xAxis());
+    }
+
+    /**
+     * Named numbers that belong with the chart (what a page reports beside it), written to the CSV
+     * export after the series as rows {@code name,,value}; replaces the previous ones.
+     */
+    public void setScalars(Map<String, Double> values) {
+        scalars.clear();
+        if (values != null) {
+            scalars.putAll(values);
+        }
+    }
+
+    /** The named numbers of {@link #setScalars(Map)}, in their order. */
+    public Map<String, Double> scalars() {
+        return Collections.unmodifiableMap(scalars);
+    }
+
+    /** The labels on the x axis (or the primary y axis) as they are drawn now. */
+    public List<String> tickLabels(boolean x) {
+        return List.of(axes.shownTicks(x ? xAxis() : yAxis()).labels());
+    }
+
+    /** The values of the ticks on the x axis (or the primary y axis) as they are drawn now. */
+    public double[] tickValues(boolean x) {
+        return axes.shownTicks(x ? xAxis() : yAxis()).values();
     }
 
     /** Switches the x axis between linear and logarithmic (base 10). */
@@ -233,7 +303,7 @@ public class PlotChart extends Composite implements ExportableChart {
         if (isDisposed()) {
             return;
         }
-        xRange = ChartRanges.x(series.values(), logX);
+        xRange = ChartRanges.x(series.values(), logX, axes.fixedTicks(xAxis()) == null ? 0 : FIXED_TICKS_MARGIN);
         yRange = ChartRanges.y(series.values(), false, logY);
         y2Range = ChartRanges.y(series.values(), true, logY);
         view.show();
