@@ -123,21 +123,22 @@ class PlotChartTest {
         chart.setLogY(true);
         chart.setLogX(true);
         ChartTestSupport.settle();
+        // SWTChart draws on linear axes what it is given: log10 of the values
         double[] drawnX = chart.chart().getSeriesSet().getSeries("a").getXSeries();
         double[] drawnY = chart.chart().getSeriesSet().getSeries("a").getYSeries();
-        assertArrayEquals(new double[] { 3, 4 }, drawnX);
-        assertArrayEquals(new double[] { 2, 8 }, drawnY);
+        assertArrayEquals(new double[] { Math.log10(3), Math.log10(4) }, drawnX, 1e-15);
+        assertArrayEquals(new double[] { Math.log10(2), Math.log10(8) }, drawnY, 1e-15);
         assertArrayEquals(y, chart.seriesY("a"), "full data unchanged");
-        assertTrue(chart.chart().getAxisSet().getYAxis(0).isLogScaleEnabled());
-        assertTrue(chart.chart().getAxisSet().getXAxis(0).isLogScaleEnabled());
-        assertTrue(chart.chart().getAxisSet().getYAxis(0).getRange().lower > 0);
+        assertTrue(chart.isLogX() && chart.isLogY());
+        Range yAxis = chart.chart().getAxisSet().getYAxis(0).getRange();
+        assertTrue(yAxis.lower < Math.log10(2) && yAxis.upper > Math.log10(8), "the log10 range holds the data: " + yAxis);
         assertFalse(chart.chart().getSeriesSet().getSeries("h").isVisible(), "a line at y = 0 has no place on log y");
         chart.setLogY(false);
         chart.setLogX(false);
         ChartTestSupport.settle();
         assertEquals(5, chart.chart().getSeriesSet().getSeries("a").getXSeries().length);
+        assertArrayEquals(x, chart.chart().getSeriesSet().getSeries("a").getXSeries(), "linear: the values themselves");
         assertTrue(chart.chart().getSeriesSet().getSeries("h").isVisible());
-        assertFalse(chart.chart().getAxisSet().getYAxis(0).isLogScaleEnabled());
     }
 
     @Test
@@ -315,6 +316,28 @@ class PlotChartTest {
     }
 
     @Test
+    void aLogAxisWithinOneStepOfItsLeadingDigitKeepsRoomForItsLabels() throws Exception {
+        // a flat muP curve: SWTChart's own log ticks would find no tick between 1.02 and 1.045
+        chart.addLine("rms", "rms", new double[] { 32, 64, 128 }, new double[] { 1.021, 1.044, 1.03 }, BLUE);
+        chart.setLogY(true);
+        ChartTestSupport.settle();
+        List<String> labels = chart.tickLabels(false);
+        assertTrue(labels.size() >= 2, labels.toString());
+        ChartTestSupport.snapshot("chart-narrow-log", chart);
+        // the labels are drawn left of the plot, inside the chart
+        int plotLeft = chart.chart().getPlotArea().getControl().getBounds().x;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(chart);
+        try {
+            gc.setFont(chart.chart().getAxisSet().getYAxis(0).getTick().getFont());
+            int widest = labels.stream().mapToInt(l -> gc.textExtent(l).x).max().orElseThrow();
+            // the chart has no axis title: labels, tick marks and margins are all that is left of the plot
+            assertTrue(plotLeft >= widest + 10, "room for " + labels + ": " + plotLeft + " px");
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    @Test
     void widthsOfASweepAreTheLabelsOfTheirAxis() throws Exception {
         double[] widths = { 32, 64, 128 };
         chart.addLine("rms", "rms", widths, new double[] { 1.1, 1.0, 0.98 }, BLUE);
@@ -325,7 +348,7 @@ class PlotChartTest {
         ChartTestSupport.snapshot("chart-widths", chart);
         assertEquals(List.of("32", "64", "128"), chart.tickLabels(true));
         Range x = chart.chart().getAxisSet().getXAxis(0).getRange();
-        assertTrue(x.lower < 32 && x.upper > 128, "room for the end labels: " + x);
+        assertTrue(x.lower < Math.log10(32) && x.upper > Math.log10(128), "room for the end labels: " + x);
     }
 
     @Test

@@ -40,13 +40,27 @@ final class AxisPainter {
     private static final int MARGIN = 5;
 
     private final Chart chart;
+    private final Scales scales;
     private final Map<IAxis, AxisState> axes = new LinkedHashMap<>();
     private final Listener chartPainter = e -> paintAxes(e.gc);
     private final Color grid;
     private final Color black;
 
-    AxisPainter(Chart chart) {
+    /** What the chart's axes show: SWTChart's axes are linear, the values may be on a log scale. */
+    interface Scales {
+        /** The range of an axis in its values (not log10 of them). */
+        Range range(IAxis axis);
+
+        /** Whether an axis shows its values logarithmically. */
+        boolean isLog(IAxis axis);
+
+        /** The pixel of a value on an axis, in plot-area coordinates. */
+        int pixel(IAxis axis, double value);
+    }
+
+    AxisPainter(Chart chart, Scales scales) {
         this.chart = chart;
+        this.scales = scales;
         this.grid = new Color(chart.getDisplay(), 225, 225, 225);
         this.black = chart.getDisplay().getSystemColor(SWT.COLOR_BLACK);
         chart.addListener(SWT.Paint, chartPainter);
@@ -160,7 +174,7 @@ final class AxisPainter {
             int y = plot.y + plot.height;
             gc.drawLine(plot.x - 1, y, plot.x + plot.width - 1, y);
             for (int i = 0; i < ticks.size(); i++) {
-                int x = plot.x + s.axis.getPixelCoordinate(ticks.values()[i]);
+                int x = plot.x + scales.pixel(s.axis, ticks.values()[i]);
                 gc.drawLine(x, y, x, y + TICK_LENGTH);
                 Point extent = gc.textExtent(ticks.labels()[i]);
                 gc.drawText(ticks.labels()[i], x - extent.x / 2, y + TICK_LENGTH + MARGIN, true);
@@ -171,7 +185,7 @@ final class AxisPainter {
         gc.drawLine(x, plot.y, x, plot.y + plot.height - 1);
         int direction = secondary ? 1 : -1;
         for (int i = 0; i < ticks.size(); i++) {
-            int y = plot.y + s.axis.getPixelCoordinate(ticks.values()[i]);
+            int y = plot.y + scales.pixel(s.axis, ticks.values()[i]);
             gc.drawLine(x, y, x + direction * TICK_LENGTH, y);
             Point extent = gc.textExtent(ticks.labels()[i]);
             int tx = secondary ? x + TICK_LENGTH + MARGIN : x - TICK_LENGTH - MARGIN - extent.x;
@@ -192,8 +206,8 @@ final class AxisPainter {
 
         /** As many ticks as fit along {@code length} pixels without labels touching. */
         Ticks.TickSet ticks(GC gc, int length, boolean horizontal) {
-            Range r = axis.getRange();
-            boolean log = axis.isLogScaleEnabled();
+            Range r = scales.range(axis);
+            boolean log = scales.isLog(axis);
             if (length <= 1 || !(r.upper > r.lower) || (log && !(r.lower > 0))) {
                 return Ticks.TickSet.EMPTY;
             }
@@ -243,7 +257,7 @@ final class AxisPainter {
                 boolean horizontal = s.axis.getDirection() == IAxis.Direction.X;
                 Ticks.TickSet ticks = s.ticks(e.gc, horizontal ? size.x : size.y, horizontal);
                 for (double v : ticks.values()) {
-                    int p = s.axis.getPixelCoordinate(v);
+                    int p = scales.pixel(s.axis, v);
                     if (horizontal) {
                         e.gc.drawLine(p, 0, p, size.y);
                     } else {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -53,6 +54,7 @@ public class PlotChart extends Composite implements ExportableChart {
     private final AxisPainter axes;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
     private final Map<String, Double> scalars = new LinkedHashMap<>();
+    private String title = "";
     private boolean logX;
     private boolean logY;
     private String secondaryTitle = "";
@@ -77,13 +79,32 @@ public class PlotChart extends Composite implements ExportableChart {
         // black text, as in the SVG export and in papers, instead of SWTChart's blue
         Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
         chart.getTitle().setForeground(black);
-        axes = new AxisPainter(chart);
+        view = new SwtChartView(this, chart);
+        axes = new AxisPainter(chart, new AxisPainter.Scales() {
+            @Override
+            public Range range(IAxis axis) {
+                return axis.getDirection() == IAxis.Direction.X ? xRange : yRangeOf(axis);
+            }
+
+            @Override
+            public boolean isLog(IAxis axis) {
+                return view.isLog(axis);
+            }
+
+            @Override
+            public int pixel(IAxis axis, double value) {
+                return view.pixel(axis, value);
+            }
+        });
+        view.setAxes(axes);
         for (IAxis axis : chart.getAxisSet().getAxes()) {
             SwtChartView.styleAxis(axis, black);
             axes.manage(axis);
         }
-        view = new SwtChartView(this, chart, axes);
-        addListener(SWT.Resize, e -> placeLegend());
+        addListener(SWT.Resize, e -> {
+            placeLegend();
+            fitTitle();
+        });
     }
 
     /** Beside the plot when there is room, below it otherwise. */
@@ -100,12 +121,44 @@ public class PlotChart extends Composite implements ExportableChart {
         return chart;
     }
 
-    /** Sets the title above the plot; null or empty hides it. */
-    public void setTitle(String title) {
-        boolean show = title != null && !title.isEmpty();
-        chart.getTitle().setText(show ? title : "");
-        chart.getTitle().setVisible(show);
+    /** Sets the title above the plot, wrapped into lines when the chart is narrower; null or empty hides it. */
+    public void setTitle(String newTitle) {
+        title = newTitle == null ? "" : newTitle;
+        chart.getTitle().setVisible(!title.isEmpty());
+        fitTitle();
         scheduleRefresh();
+    }
+
+    /** Breaks the title into lines at spaces so that each fits the chart's width. */
+    private void fitTitle() {
+        int width = getSize().x - 10;
+        String text = title;
+        if (width > 0 && !title.isEmpty()) {
+            GC gc = new GC(chart);
+            try {
+                gc.setFont(chart.getTitle().getFont());
+                StringBuilder lines = new StringBuilder();
+                StringBuilder line = new StringBuilder();
+                for (String word : title.split(" ")) {
+                    String candidate = line.isEmpty() ? word : line + " " + word;
+                    if (!line.isEmpty() && gc.textExtent(candidate).x > width) {
+                        lines.append(line).append('\n');
+                        line.setLength(0);
+                        line.append(word);
+                    } else {
+                        line.setLength(0);
+                        line.append(candidate);
+                    }
+                }
+                text = lines.append(line).toString();
+            } finally {
+                gc.dispose();
+            }
+        }
+        if (!text.equals(chart.getTitle().getText())) {
+            chart.getTitle().setText(text);
+            scheduleRefresh();
+        }
     }
 
     /** Sets the titles of the x axis and the (primary) y axis. */
@@ -327,7 +380,7 @@ public class PlotChart extends Composite implements ExportableChart {
     }
 
     String title() {
-        return chart.getTitle().isVisible() ? chart.getTitle().getText() : "";
+        return title;
     }
 
     String xTitle() {
