@@ -143,8 +143,16 @@ class FitEditorTest {
             // Noise-free points: every resample refits the same law, so the interval is tight.
             assertTrue(cell(row, 3) <= cell(row, 1) * (1 + 1e-5) && cell(row, 1) <= cell(row, 4)
                     * (1 + 1e-5), row.getText(0));
-            assertTrue(cell(row, 2) >= 0 && cell(row, 2) < 1e-4 * cell(row, 1), row.getText(0));
         }
+        // E and A are fitted as logarithms: their spread is a factor, alpha's a standard deviation
+        for (int k : new int[] {0, 1}) {
+            assertTrue(rows[k].getText(2).startsWith("\u00d7/\u00f7 "), rows[k].getText(2));
+            double factor = Double.parseDouble(rows[k].getText(2).substring(4));
+            assertTrue(factor >= 1 && factor < 1 + 1e-4, rows[k].getText(2));
+        }
+        assertTrue(rows[2].getText(2).startsWith("\u00b1 "), rows[2].getText(2));
+        double sd = Double.parseDouble(rows[2].getText(2).substring(2));
+        assertTrue(sd >= 0 && sd < 1e-4 * WidthSweep.ALPHA, rows[2].getText(2));
 
         // The fixture's saved target, and a size typed by the user.
         TableItem target = page.extrapolationPanel().targetTable().getItem(0);
