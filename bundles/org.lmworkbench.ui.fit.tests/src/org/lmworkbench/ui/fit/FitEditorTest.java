@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import org.lmworkbench.analysis.fit.EpochChinchillaData;
 import org.lmworkbench.analysis.fit.FitCommand;
 import org.lmworkbench.testing.WidthSweep;
 import org.lmworkbench.ui.analyses.AnalysisJob;
 import org.lmworkbench.ui.analyses.AnalysisOffer;
 import org.lmworkbench.ui.editors.DocumentProblemsPage;
+import org.lmworkbench.ui.testing.LaunchPrompts;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitDocumentJson;
@@ -172,6 +175,7 @@ class FitEditorTest {
 
         // The result is part of the document, written at once: it reads back with the same numbers.
         assertFalse(editor.isDirty(), "a computed fit is no unsaved edit");
+        LaunchPrompts.assertLaunchAsksNothing();
         FitDocument saved = FitDocumentJson.read(UiTestSupport.readFile(file));
         assertArrayEquals(editor.document().result().params(), saved.result().params());
         assertEquals(List.of("width-007: running"), saved.result().skipped());
@@ -193,6 +197,9 @@ class FitEditorTest {
         assertTrue(editor.settingsPage().fitButton().isEnabled());
         assertNull(editor.settingsPage().errorText());
         assertEquals(0.002, editor.document().settings().huberDelta());
+        // a user's edit is unsaved, and the pre-launch check sees it (it sees none after a fit)
+        assertTrue(editor.isDirty());
+        assertThrows(AssertionFailedError.class, LaunchPrompts::assertLaunchAsksNothing);
     }
 
     @Test
