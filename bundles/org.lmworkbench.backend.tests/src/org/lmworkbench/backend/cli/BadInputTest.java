@@ -69,10 +69,12 @@ class BadInputTest {
     @Test
     void sweepSpecNeedsTheSweepCommand() throws Exception {
         Path spec = Cli.spec(dir, "sweep.lmx", """
-                {"name": "x", "optimizer": {"lr": 0.1}, "sweep": {"model.width": [8, 16]}}
+                {"name": "x", "optimizer": {"lr": 0.1},
+                 "sweep": {"model.width": [8, 16]}}
                 """);
         Cli.Result r = runExpectingInvalid(spec);
         assertTrue(r.err().contains("sweep of 2 runs") && r.err().contains("'sweep "), r.err());
+        assertTrue(r.err().startsWith("run: " + spec + ":2: "), "located at the sweep key: " + r.err());
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /** Streamed-Gram matrices against per-pair values, minibatch CKA, the registry and its names. */
 class ComparisonAndRegistryTest {
@@ -132,6 +133,21 @@ class ComparisonAndRegistryTest {
         assertEquals("cka-kernel=linear-hsic=song-score", MetricRegistry.resolve("cka-kernel=linear", 5000, 64, 64).name());
         assertEquals("cka-kernel=linear-hsic=gretton-score", MetricRegistry.resolve("cka", 100_000, 64, 64).name());
         assertTrue(MetricRegistry.isAuto("cka-kernel=linear-hsic=auto-score"));
+    }
+
+    @Test
+    void everyFamilyTheWorkbenchOffersResolvesToTheMetricItNames() {
+        for (SimilarityMetrics.Choice choice : SimilarityMetrics.ALL) {
+            String name = choice.defaultName();
+            SimilarityMetric<?> metric = MetricRegistry.resolve(name, 100_000, 8, 8);
+            if (MetricRegistry.isAuto(name)) {
+                // many examples, narrow layers: the biased estimator is chosen
+                assertEquals(name.replace("hsic=auto", "hsic=gretton"), metric.name(), name);
+            } else {
+                assertEquals(name, metric.name(), name);
+                assertEquals(choice, SimilarityMetrics.parse(metric.name()).choice(), name);
+            }
+        }
     }
 
     @Test

@@ -2,14 +2,18 @@ package org.lmworkbench.backend.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunLock;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
+import org.lmworkbench.core.spec.SpecSchema;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,15 +57,18 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
         Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         if (loaded.isSweep()) {
-            throw new UsageException(specFile + ": the spec is a sweep of " + loaded.runs().size()
-                    + " runs; use 'sweep " + specFile + " --out <dir>' to run them");
+            int line = loaded.tree().keyLocation(SpecSchema.SWEEP).line();
+            throw new UsageException(specFile + ":" + line + ": the spec is a sweep of " + loaded.runs().size()
+                    + " runs ($.sweep); use 'sweep " + specFile + " --out <dir>' to run them");
         }
         ExperimentSpec spec = o.overrides.apply(SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile));
         Path dir = Path.of(o.out).toAbsolutePath().normalize();
         checkTarget(dir);
         try (RunLauncher.Prepared prepared = RunLauncher.prepare(spec, null)) {
             RunDirectory run = create(dir, spec);
-            return RunLauncher.train(run, prepared, out, err);
+            try (RunLock lock = RunLauncher.lock(run)) {
+                return RunLauncher.train(run, lock, prepared, out, err);
+            }
         }
     }
 
@@ -86,6 +93,10 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
             return RunDirectory.create(parent, dir.getFileName().toString(), spec);
         } catch (IllegalArgumentException e) {
             throw new UsageException(dir + ": the folder name must consist of A-Z a-z 0-9 . _ - (not starting with .)");
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // Checked empty before the data was loaded: another command has created it since.
+            throw new UsageException(dir + ": another process created this run folder while this one was loading its"
+                    + " data; choose a new folder, or use 'resume " + dir + "' to continue that run");
         } catch (IOException e) {
             throw new UsageException(dir + ": cannot create the run folder: " + describe(e));
         }
@@ -98,6 +109,7 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
             case "FileSystemException" -> "file system error";
             case "NotDirectoryException" -> "a parent is not a folder";
             case "FileAlreadyExistsException" -> "exists already";
+            case "DirectoryNotEmptyException" -> "exists and is not empty";
             default -> e.getClass().getSimpleName();
         };
         String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? " (" + f.getReason() + ")" : "";

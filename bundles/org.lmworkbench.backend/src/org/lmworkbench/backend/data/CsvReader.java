@@ -10,7 +10,8 @@ import org.lmworkbench.core.format.FileFormatException;
 
 /**
  * A numeric CSV table, one example per row, read by core's {@link CsvTable} (RFC 4180: quoted
- * fields may contain commas). The first row is a header when any of its fields is not a number.
+ * fields may contain commas). The first row is a header when none of its fields is a number and
+ * data when all are; a first row with both is refused, since either reading could lose a row.
  * The label is the column named {@code data.label_column} (which then requires a header),
  * otherwise the last column; the other columns are the inputs. Errors name the file and line.
  */
@@ -35,8 +36,15 @@ public final class CsvReader {
         }
         List<String> header = null;
         long headerLine = rows.get(0).line();
-        if (!rows.get(0).fields().stream().allMatch(CsvReader::isNumber)) {
+        List<String> first = rows.get(0).fields();
+        long numbers = first.stream().filter(CsvReader::isNumber).count();
+        if (numbers == 0) {
             header = rows.remove(0).fields();
+        } else if (numbers < first.size()) {
+            // Neither a header nor a data row: taking it for a header would drop a row of data unseen.
+            String word = first.stream().filter(f -> !isNumber(f)).findFirst().orElseThrow();
+            throw new DataException(file + ":" + headerLine + ": the first row mixes numbers and words ('" + word
+                    + "' is not a number): a header row holds only column names, a data row only numbers");
         }
         int columns = header != null ? header.size() : rows.get(0).size();
         if (columns < 2) {

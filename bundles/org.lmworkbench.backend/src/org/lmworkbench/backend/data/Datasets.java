@@ -31,23 +31,25 @@ public final class Datasets {
         boolean tokens = spec.model().family() == ModelSpec.Family.TRANSFORMER;
         ArrayDataset[] parts;
         if (data.source().isFileBased()) {
+            if (tokens) {
+                throw new DataException("$.model.family: transformer needs token data (data.source modular_arithmetic"
+                        + " or sparse_parity); " + data.source().jsonName() + " files hold real-valued inputs");
+            }
             boolean classify = spec.training().loss() == TrainingSpec.Loss.CROSS_ENTROPY || data.outputDim() > 1;
             parts = readFiles(data, resolve(data.path(), specFolder), classify);
-            if (tokens) {
-                throw new DataException("model.family transformer needs token data (modular_arithmetic or "
-                        + "sparse_parity); " + data.source().jsonName() + " files hold real-valued inputs");
-            }
         } else {
             parts = SyntheticData.generate(data, tokens);
         }
         ArrayDataset train = parts[0];
         ArrayDataset test = parts[1];
         if (spec.training().loss() == TrainingSpec.Loss.CROSS_ENTROPY && !train.isClassification()) {
-            throw new DataException("training.loss cross_entropy needs class labels, but data.source "
+            throw new DataException("$.training.loss: cross_entropy needs class labels, but data.source "
                     + data.source().jsonName() + " gives regression targets; use loss mse");
         }
         if (train.size() == 0) {
-            throw new DataException("the training set is empty");
+            throw new DataException(data.source().isFileBased()
+                    ? data.path() + ": holds no training examples (data.source " + data.source().jsonName() + ")"
+                    : "the training set is empty");
         }
         int probeSize = Math.min(data.probeSize(), train.size());
         int[] order = SyntheticData.permutation(train.size(), new SplittableRandom(data.seed() * 31L + 7));
@@ -58,7 +60,7 @@ public final class Datasets {
 
     static Path resolve(String path, Path folder) {
         if (path == null) {
-            throw new DataException("data.path is required for file sources");
+            throw new DataException("$.data.path: required for file sources");
         }
         Path p = Path.of(path);
         return p.isAbsolute() || folder == null ? p : folder.resolve(p);

@@ -71,8 +71,17 @@ public final class DeviceData {
             return train;
         }
         // Cached: probes ask every few steps and the slices live as long as the data.
-        return prefixes.computeIfAbsent(m, k -> new Batch(train.x().get("0:" + k), train.y().get("0:" + k),
-                train.labels() == null ? null : Arrays.copyOf(train.labels(), k)));
+        return prefixes.computeIfAbsent(m, this::prefix);
+    }
+
+    private Batch prefix(int k) {
+        NDArray x = train.x().get("0:" + k);
+        NDArray y = train.y().get("0:" + k);
+        // A slice lands in the manager its source is attached to at the moment, which during a step
+        // is the step's own; it must belong to the data, or the cached slice dies with that step.
+        x.attach(manager);
+        y.attach(manager);
+        return new Batch(x, y, train.labels() == null ? null : Arrays.copyOf(train.labels(), k));
     }
 
     /** The training examples at {@code rows}, gathered on the device into {@code into}'s memory. */

@@ -40,9 +40,17 @@ public final class IdxReader {
         double[] pixels;
         try (DataInputStream in = open(images)) {
             imageDims = header(in, images, 3);
-            int n = Math.min(max, imageDims[0]);
-            int per = imageDims[1] * imageDims[2];
-            byte[] raw = new byte[n * per];
+            if (imageDims[0] == 0) {
+                throw new DataException(images + ": the IDX file holds no images (its header says 0)");
+            }
+            if (imageDims[1] == 0 || imageDims[2] == 0) {
+                throw new DataException(images + ": the IDX header declares images of " + imageDims[1] + "x"
+                        + imageDims[2] + " pixels, which have no pixels");
+            }
+            long per = (long) imageDims[1] * imageDims[2];
+            long n = Math.min(max, imageDims[0]);
+            checkSize(images, n, per, imageDims);
+            byte[] raw = new byte[(int) (n * per)];
             readFully(in, raw, images, "image data (" + imageDims[0] + " images of " + imageDims[1] + "x"
                     + imageDims[2] + " declared)");
             pixels = new double[raw.length];
@@ -77,6 +85,26 @@ public final class IdxReader {
             }
         }
         return ArrayDataset.classification(pixels, new long[] {1, imageDims[1], imageDims[2]}, label, 10, 0);
+    }
+
+    /**
+     * Refuses a header that announces more than the file holds before anything is allocated: a
+     * damaged count would otherwise ask for gigabytes, or overflow the size of a Java array.
+     */
+    private static void checkSize(Path file, long n, long per, int[] dims) throws IOException {
+        String declared = dims[0] + " images of " + dims[1] + "x" + dims[2];
+        if (!file.toString().endsWith(".gz")) {
+            long available = Files.size(file) - 4L * (1 + dims.length);
+            if (n * per > available) {
+                throw new DataException(file + ": truncated IDX file: the header declares " + declared
+                        + " but the file holds " + Math.max(0, available) + " bytes of pixels, not the "
+                        + n * per + " needed for " + n + " images");
+            }
+        }
+        if (n * per > Integer.MAX_VALUE - 16) {
+            throw new DataException(file + ": the IDX header declares " + declared + " pixels; " + n
+                    + " of them would not fit in memory (reduce data.n_train or data.n_test)");
+        }
     }
 
     private static int[] header(DataInputStream in, Path file, int rank) throws IOException {

@@ -101,7 +101,8 @@ public final class NpyArrays {
         };
     }
 
-    private static NpyType npyType(DataType type) {
+    /** The numpy element type of a DJL type. */
+    public static NpyType npyType(DataType type) {
         for (NpyType t : NpyType.values()) {
             if (djlType(t) == type) {
                 return t;

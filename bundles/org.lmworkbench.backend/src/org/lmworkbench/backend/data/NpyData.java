@@ -26,9 +26,12 @@ final class NpyData {
             throw new DataException(file + ": a .npy data file must be a 2-D array [examples, features + 1] whose "
                     + "last column is the label; this one has shape " + Arrays.toString(shape));
         }
+        if (shape[0] == 0) {
+            throw new DataException(file + ": the array has no rows (shape " + Arrays.toString(shape) + ")");
+        }
         int n = (int) shape[0];
         int cols = (int) shape[1];
-        double[] all = array.toDoubles();
+        double[] all = finite(array, file.toString());
         double[] x = new double[n * (cols - 1)];
         double[] label = new double[n];
         for (int i = 0; i < n; i++) {
@@ -62,6 +65,36 @@ final class NpyData {
                     + Arrays.toString(x.shape()) + " and " + Arrays.toString(y.shape()));
         }
         long[] example = Arrays.copyOfRange(x.shape(), 1, x.shape().length);
-        return Targets.build(x.toDoubles(), example, y.toDoubles(), classify, file + ":" + yName);
+        String where = file + ": array '";
+        return Targets.build(finite(x, where + xName + "'"), example, finite(y, where + yName + "'"), classify,
+                file + ":" + yName);
+    }
+
+    /**
+     * The values of an array, which must all be finite: NaN or infinity in the data would otherwise
+     * show up as a divergence at step 0, as if the training had failed rather than the file.
+     *
+     * @param where names the file (and array) in the message
+     */
+    static double[] finite(NpyArray array, String where) {
+        double[] values = array.toDoubles();
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                throw new DataException(where + " has " + values[i] + " at " + index(array.shape(), i)
+                        + "; data must be finite numbers");
+            }
+        }
+        return values;
+    }
+
+    /** The numpy index {@code [i, j, ...]} of the flat C-order position {@code flat}. */
+    private static String index(long[] shape, long flat) {
+        long[] index = new long[shape.length];
+        long rest = flat;
+        for (int k = shape.length - 1; k >= 0; k--) {
+            index[k] = shape[k] == 0 ? 0 : rest % shape[k];
+            rest = shape[k] == 0 ? rest : rest / shape[k];
+        }
+        return Arrays.toString(index);
     }
 }

@@ -98,7 +98,7 @@ public final class SyntheticData {
     static ArrayDataset sparseParity(DataSpec spec, int n, SplittableRandom random, boolean tokens) {
         int d = spec.inputDim();
         if (spec.parityBits() > d) {
-            throw new DataException("data.parity_bits " + spec.parityBits() + " exceeds data.input_dim " + d);
+            throw new DataException("$.data.parity_bits: " + spec.parityBits() + " exceeds data.input_dim " + d);
         }
         int[] order = permutation(d, random);
         double[] x = new double[n * d];

@@ -92,7 +92,7 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
         if (!Files.isRegularFile(checkpoint)) {
             throw new UsageException(checkpoint + ": no such checkpoint; available steps: " + run.checkpointSteps());
         }
-        Path target = o.out != null ? Path.of(o.out) : run.diagnosticsFile(step);
+        Path target = o.out != null ? CommandArguments.outputFile("--out", o.out) : run.diagnosticsFile(step);
         try {
             ExperimentSpec spec = run.readSpec();
             Engine engine = Engines.pytorch(threads);

@@ -12,6 +12,7 @@ import org.lmworkbench.analysis.spectral.LinearOperator;
 import org.lmworkbench.analysis.spectral.ProgressSink;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.model.ParameterSet;
+import org.lmworkbench.backend.train.DivergenceException;
 import org.lmworkbench.backend.train.ProbeContext;
 import org.lmworkbench.backend.train.TrainingProbe;
 import org.lmworkbench.core.run.SharpnessLine;
@@ -82,6 +83,12 @@ public final class SharpnessProbe implements TrainingProbe {
         int examples = batch.size();
         try (HessianOperator op = new HessianOperator(ModelHessian.product(ctx.model(), ctx.parameters(),
                 ctx.loss(), batch, HessianVectorProduct.Mode.REUSE_GRADIENT_GRAPH))) {
+            double loss = op.product().loss();
+            if (!Double.isFinite(loss)) {
+                // Lanczos on an infinite Hessian fails to converge; the run has diverged, and says so.
+                throw new DivergenceException(step, loss, "the training loss on the " + examples
+                        + " examples of the Hessian probes");
+            }
             if (sharpnessDue(step)) {
                 ctx.jsonl(SharpnessLine.FILE).append(measure(ctx, op, examples).values());
             }

@@ -3,9 +3,12 @@ package org.lmworkbench.backend.similarity;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
- * Metric names to metrics. Names follow the similarity-repository convention
+ * Metric names to metrics. The families and their canonical names are core's {@link SimilarityMetrics}
+ * catalogue, which the workbench offers too. Names follow the similarity-repository convention
  * ({@code cka-kernel=linear-hsic=gretton-score}, {@code cka-kernel=(rbf-sigma=0.5)-hsic=song-score},
  * {@code procrustes-distance=angular}, {@code cca-score}, {@code svcca-var=0.99-score},
  * {@code mutual_knn-topk=10}); settings in the name take any value. Short forms are accepted and
@@ -28,24 +31,16 @@ public final class MetricRegistry {
             "cka-kernel=(linear|\\(rbf-sigma=" + NUMBER + "\\)|rbf-sigma=" + NUMBER + ")(?:-hsic=(gretton|song|auto))?(?:-score)?");
     private static final Pattern MINIBATCH = Pattern.compile(
             "(?:minibatch_cka-kernel=linear(?:-hsic=song)?-batch=(\\d+)-score|cka-minibatch=(\\d+))");
+    /** An RBF CKA name whose sigma is not a number {@link #CKA} accepts, e.g. negative or a word. */
+    private static final Pattern RBF_SETTING = Pattern.compile("cka-kernel=\\(?rbf-sigma=(.*?)\\)?(?:-hsic=[a-z]*)?(?:-score)?");
     private static final Pattern PROCRUSTES = Pattern.compile("procrustes-distance=(angular|euclidean)");
     private static final Pattern CCA = Pattern.compile("cca(?:-score|-mean)?");
     private static final Pattern SVCCA = Pattern.compile("svcca(?:-var=" + NUMBER + ")?(?:-score)?");
     private static final Pattern KNN = Pattern.compile("mutual_knn(?:-(?:topk|k)=(\\d+))?");
 
-    /** Canonical names of the known metrics, with example settings. */
-    public static final List<String> KNOWN = List.of(
-            "cka-kernel=linear-hsic=gretton-score",
-            "cka-kernel=linear-hsic=song-score",
-            "cka-kernel=linear-hsic=auto-score",
-            "cka-kernel=(rbf-sigma=0.5)-hsic=gretton-score",
-            "cka-kernel=(rbf-sigma=0.5)-hsic=song-score",
-            "minibatch_cka-kernel=linear-hsic=song-batch=256-score",
-            "procrustes-distance=angular",
-            "procrustes-distance=euclidean",
-            "cca-score",
-            "svcca-var=0.99-score",
-            "mutual_knn-topk=10");
+    /** Canonical names of the known metrics with their default settings, from the one catalogue. */
+    public static final List<String> KNOWN = SimilarityMetrics.ALL.stream().map(SimilarityMetrics.Choice::defaultName)
+            .toList();
 
     private MetricRegistry() {
     }
@@ -86,13 +81,33 @@ public final class MetricRegistry {
         if ((m = KNN.matcher(s)).matches()) {
             return new MutualKnnMetric(m.group(1) == null ? 10 : Integer.parseInt(m.group(1)));
         }
+        if ((m = RBF_SETTING.matcher(s)).matches()) {
+            throw new SimilarityException("rbf-sigma must be a positive number, got '" + m.group(1) + "' in '" + name
+                    + "'");
+        }
         throw new SimilarityException("unknown metric '" + name + "'; known metrics: " + String.join(", ", KNOWN)
                 + " (sigma, batch, var and topk take any value)");
     }
 
-    /** Fails fast on a name that cannot resolve, before any file is read. */
+    /**
+     * Fails fast on a name that cannot resolve, before any file is read: an unknown name lists the
+     * known ones; a known metric with a setting out of range names the option and the setting.
+     */
     public static void validate(String name) {
-        resolve(name, 1000, 1, 1);
+        try {
+            resolve(name, 1000, 1, 1);
+        } catch (SimilarityException e) {
+            if (!recognised(name.trim())) {
+                throw e;
+            }
+            throw new SimilarityException("invalid value for option '--metric': " + e.getMessage(), e);
+        }
+    }
+
+    /** True if the name has the form of a known metric, whatever its settings. */
+    private static boolean recognised(String s) {
+        return s.equals("cka") || RBF_SETTING.matcher(s).matches() || Stream.of(CKA, MINIBATCH, PROCRUSTES, CCA, SVCCA, KNN)
+                .anyMatch(p -> p.matcher(s).matches());
     }
 
     /** True if the estimator of {@code name} depends on the data ({@code auto}). */

@@ -93,7 +93,7 @@ public final class SimilarityCommand extends OptionsCommand<SimilarityCommand.Ar
         Long step = o.step == null ? null : CommandArguments.atLeast("--step", o.step, 0);
         int threads = (int) CommandArguments.atLeast("--threads", o.threads, 1);
         LinearCkaMatrix.Precision precision = precision(o.precision);
-        Path outFile = Path.of(o.out);
+        Path outFile = CommandArguments.outputFile("--out", o.out);
         try {
             MetricRegistry.validate(o.metric);
             Engines.pytorch(threads);

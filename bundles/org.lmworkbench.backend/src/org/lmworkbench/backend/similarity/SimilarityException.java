@@ -14,4 +14,9 @@ public class SimilarityException extends IllegalArgumentException {
     public SimilarityException(String message) {
         super(message);
     }
+
+    /** Creates the exception with a complete message and the problem it rewords. */
+    public SimilarityException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

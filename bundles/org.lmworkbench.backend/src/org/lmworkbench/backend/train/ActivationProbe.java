@@ -46,7 +46,7 @@ public final class ActivationProbe implements TrainingProbe {
         List<String> wanted = spec.layers().isEmpty() ? known : spec.layers();
         for (String layer : wanted) {
             if (!known.contains(layer)) {
-                throw new IllegalArgumentException("probes.activations.layers: no layer '" + layer + "' in this "
+                throw new IllegalArgumentException("$.probes.activations.layers: no layer '" + layer + "' in this "
                         + context.model().family() + " (layers: " + String.join(", ", known) + ")");
             }
         }

@@ -14,6 +14,7 @@ import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
 import org.lmworkbench.core.format.NpyArray;
+import org.lmworkbench.core.format.NpyType;
 import org.lmworkbench.core.format.Npz;
 import org.lmworkbench.core.run.AtomicFiles;
 import org.lmworkbench.core.spec.ExperimentSpec;
@@ -67,6 +68,13 @@ public final class Checkpoints {
                 NpyArray a = arrays.get(PARAM + name);
                 if (a == null) {
                     throw new DataException(file + ": no parameter " + name + " (not a checkpoint of this run?)");
+                }
+                NDArray expected = template.get(name);
+                NpyType type = NpyArrays.npyType(expected.getDataType());
+                if (!java.util.Arrays.equals(a.shape(), expected.getShape().getShape()) || type != a.type()) {
+                    throw new DataException(file + ": parameter " + name + " is " + a.type().code() + " "
+                            + java.util.Arrays.toString(a.shape()) + " but this run's is " + type.code() + " "
+                            + java.util.Arrays.toString(expected.getShape().getShape()) + " (not a checkpoint of this run?)");
                 }
                 values.add(NpyArrays.toNDArray(a, manager));
             }

@@ -5,8 +5,8 @@ import org.lmworkbench.core.run.RunState;
 /**
  * How a training run ended.
  *
- * @param state   completed, diverged, cancelled or failed
- * @param step    completed steps when it ended (for diverged: the step at which the loss diverged)
+ * @param state   completed, diverged, cancelled, interrupted or failed
+ * @param step    completed steps when it ended (for diverged: the step at which the loss diverged; -1 when unknown)
  * @param loss    last training loss seen, or null
  * @param message detail for the user, or null
  */

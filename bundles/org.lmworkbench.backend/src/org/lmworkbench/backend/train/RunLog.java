@@ -25,20 +25,31 @@ public final class RunLog implements Closeable {
         this.echo = echo;
     }
 
-    /** Opens {@code file} for appending. */
-    public static RunLog open(Path file, PrintStream echo) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        return new RunLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND), echo);
+    /**
+     * Opens {@code file} for appending. A log that cannot be opened (no space or no inodes left)
+     * only echoes: the run can still write its final status, which matters more.
+     */
+    public static RunLog open(Path file, PrintStream echo) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return new RunLog(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND), echo);
+        } catch (IOException e) {
+            RunLog log = new RunLog(null, echo);
+            log.log("cannot write " + file + ": " + e.getMessage());
+            return log;
+        }
     }
 
     /** Appends one line. */
     public synchronized void log(String message) {
         String line = Instant.now() + " " + message;
         try {
-            out.write(line);
-            out.write('\n');
-            out.flush();
+            if (out != null) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+            }
         } catch (IOException e) {
             // The log is a convenience; training results do not depend on it.
         }
@@ -47,8 +58,32 @@ public final class RunLog implements Closeable {
         }
     }
 
+    /**
+     * Appends one line and, below it in the file only, the stack trace of {@code error}: an internal
+     * error is then diagnosable from log.txt while the console keeps to one line.
+     */
+    public synchronized void log(String message, Throwable error) {
+        log(message);
+        java.io.StringWriter trace = new java.io.StringWriter();
+        error.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            if (out != null) {
+                out.write(trace.toString());
+                out.flush();
+            }
+        } catch (IOException e) {
+            // As in log(String).
+        }
+    }
+
     @Override
-    public synchronized void close() throws IOException {
-        out.close();
+    public synchronized void close() {
+        try {
+            if (out != null) {
+                out.close();
+            }
+        } catch (IOException e) {
+            // Lines that did not reach the disk are lost; the run's state is in status.json.
+        }
     }
 }

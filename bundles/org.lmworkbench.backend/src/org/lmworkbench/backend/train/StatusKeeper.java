@@ -41,18 +41,18 @@ final class StatusKeeper implements TrainingLoop.Progress {
         }
     }
 
-    /** Writes the terminal status of {@code outcome} and logs it. */
+    /** Writes the terminal status of {@code outcome} (in place if the disk has no room for a new file) and logs it. */
     void finish(Outcome outcome) throws IOException {
         Instant now = Instant.now();
         status = switch (outcome.state()) {
             case DIVERGED -> status.diverged(now, outcome.step(), outcome.loss()).ended(RunState.DIVERGED, now,
                     outcome.message());
             case COMPLETED -> status.withProgress(outcome.step(), outcome.loss()).ended(RunState.COMPLETED, now, null);
-            case CANCELLED -> status.withProgress(outcome.step(), status.lastLoss()).ended(RunState.CANCELLED, now,
-                    outcome.message());
+            case CANCELLED, INTERRUPTED -> status.withProgress(outcome.step(), status.lastLoss())
+                    .ended(outcome.state(), now, outcome.message());
             default -> status.ended(RunState.FAILED, now, outcome.message());
         };
-        run.writeStatus(status);
+        run.writeFinalStatus(status);
         log.log("run " + outcome.state().jsonName() + (outcome.message() == null ? "" : ": " + outcome.message()));
     }
 }

@@ -7,7 +7,8 @@ package org.lmworkbench.backend.train;
  * step-scoped manager that is closed afterwards.
  * <p>
  * Probes must not change the parameters or the optimizer state: runs must stay reproducible
- * whether or not a probe is on. A probe's failure is logged and ends the run as failed.
+ * whether or not a probe is on. A probe's failure is logged and ends the run as failed; a probe
+ * that finds the loss not finite throws {@link DivergenceException}, which ends it as diverged.
  */
 public interface TrainingProbe extends AutoCloseable {
 

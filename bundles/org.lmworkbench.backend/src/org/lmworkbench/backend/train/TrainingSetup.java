@@ -4,8 +4,11 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
+import org.lmworkbench.backend.data.ArrayDataset;
+import org.lmworkbench.backend.data.DataSplits;
 import org.lmworkbench.backend.data.Datasets;
 import org.lmworkbench.backend.data.DeviceData;
+import org.lmworkbench.backend.model.DataShape;
 import org.lmworkbench.backend.model.Loss;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.Models;
@@ -36,13 +39,19 @@ public final class TrainingSetup implements AutoCloseable {
      * Loads the data of {@code spec} onto {@code device} and builds its model.
      *
      * @param dataFolder folder a relative {@code data.path} is resolved against (null: working directory)
-     * @throws org.lmworkbench.backend.data.DataException if the data cannot be used
+     * @throws org.lmworkbench.backend.data.DataException if the data cannot be used, or the data or
+     *                                                     model would not fit in memory ({@link MemoryBudget})
      * @throws IllegalArgumentException                    if the model cannot take the data
      */
     public static TrainingSetup open(ExperimentSpec spec, Device device, NDManager parent, Path dataFolder) {
+        MemoryBudget budget = MemoryBudget.here();
+        budget.checkData(spec);
+        DataSplits splits = Datasets.load(spec, dataFolder);
+        ArrayDataset train = splits.train();
+        budget.checkModel(spec, new DataShape(train.example(), train.outputs(), train.vocabulary()), train.size());
         NDManager manager = parent.newSubManager(device);
         try {
-            DeviceData data = new DeviceData(Datasets.load(spec, dataFolder), manager, dtype(spec));
+            DeviceData data = new DeviceData(splits, manager, dtype(spec));
             Model model = Models.create(spec, data.shape());
             return new TrainingSetup(spec, manager, data, model);
         } catch (RuntimeException e) {

@@ -44,4 +44,13 @@ class CsvTableTest {
         e = assertThrows(FileFormatException.class, () -> CsvTable.read(after));
         assertEquals(after + ":2: malformed quoted field (a quote must end its field)", e.getMessage());
     }
+
+    @Test
+    void textThatIsNotUtf8NamesTheLine() throws IOException {
+        Path latin1 = Files.write(dir.resolve("latin1.csv"),
+                "x,loss\n1,2\ncaf\u00e9,3\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        FileFormatException e = assertThrows(FileFormatException.class, () -> CsvTable.read(latin1));
+        assertEquals(latin1 + ":3: not UTF-8 text (byte 0xe9 at offset 14); save the file as UTF-8", e.getMessage());
+        assertEquals(3, e.line());
+    }
 }

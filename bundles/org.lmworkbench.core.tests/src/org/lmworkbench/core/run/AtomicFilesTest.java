@@ -54,4 +54,23 @@ class AtomicFilesTest {
         assertTrue(AtomicFiles.isTemporary(Path.of(".status.json.12345.tmp")));
         assertFalse(AtomicFiles.isTemporary(Path.of("status.json")));
     }
+
+    @Test
+    void overwriteInPlaceReplacesTheContentOfTheSameFile() throws IOException {
+        Path file = dir.resolve("status.json");
+        AtomicFiles.write(file, "{\"state\": \"running\", \"padding\": \"................\"}");
+        Object inode = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        AtomicFiles.overwrite(file, "{\"state\": \"failed\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("{\"state\": \"failed\"}", Files.readString(file));
+        assertEquals(inode, Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class).fileKey(),
+                "no new file was needed");
+    }
+
+    @Test
+    void aFailedWriteNamesItsFile() {
+        IOException plain = new IOException("No space left on device");
+        IOException named = AtomicFiles.naming(dir.resolve("metrics.jsonl"), plain);
+        assertEquals(dir.resolve("metrics.jsonl") + ": No space left on device", named.getMessage());
+        assertEquals(plain, named.getCause());
+    }
 }

@@ -108,4 +108,41 @@ class RunDirectoryTest {
         assertEquals(run.specFile() + ": not a valid run spec: line 1, column 1: ERROR: missing required key 'lr' in $.optimizer",
                 e.getMessage());
     }
+
+    @Test
+    void temporaryFilesOfInterruptedWritesAreRemovedAndNamed() throws IOException {
+        RunDirectory run = RunDirectory.create(runs(), "tmp", ExperimentSpec.withDefaults("tmp", 0.1));
+        Path checkpoint = Files.createDirectories(run.checkpointsFolder()).resolve(".step-20.npz.3k9x.tmp");
+        Path activation = Files.createDirectories(run.activationsFolder().resolve("step-20")).resolve(".hidden1.npy.77.tmp");
+        Path status = run.path().resolve(".status.json.abc.tmp");
+        for (Path p : List.of(checkpoint, activation, status)) {
+            Files.writeString(p, "half");
+        }
+        Path kept = Files.writeString(run.checkpointsFolder().resolve("step-10.npz"), "x");
+        assertEquals(List.of(Path.of(".status.json.abc.tmp"), Path.of("activations/step-20/.hidden1.npy.77.tmp"),
+                Path.of("checkpoints/.step-20.npz.3k9x.tmp")), run.removeTemporaryFiles());
+        assertTrue(Files.exists(kept));
+        assertTrue(Files.notExists(checkpoint) && Files.notExists(activation) && Files.notExists(status));
+        assertEquals(List.of(), run.removeTemporaryFiles());
+    }
+
+    @Test
+    void theFinalStatusIsWrittenInPlaceWhenNoNewFileCanBeMade() throws IOException {
+        RunDirectory run = RunDirectory.create(runs(), "full", ExperimentSpec.withDefaults("full", 0.1));
+        RunStatus running = run.readStatus().started(java.time.Instant.now(), "cpu", 1, 42L);
+        run.writeStatus(running);
+        // A folder no new file can be created in, as on a disk without free inodes.
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> before = Files.getPosixFilePermissions(run.path());
+        Files.setPosixFilePermissions(run.path(), java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(run.path()),
+                    "this user can write a read-only folder (root), so no write can fail here");
+            RunStatus failed = running.ended(RunState.FAILED, java.time.Instant.now(), "no space left on the device");
+            assertThrows(IOException.class, () -> run.writeStatus(failed));
+            run.writeFinalStatus(failed);
+            assertEquals(RunState.FAILED, run.readStatus().state());
+        } finally {
+            Files.setPosixFilePermissions(run.path(), before);
+        }
+    }
 }

@@ -241,4 +241,27 @@ class SpecValidatorTest {
                 "$.data.source: 'parquet' is not one of teacher_student, powerlaw_gaussian, modular_arithmetic, "
                         + "sparse_parity, gaussian_mixture, mnist_idx, cifar10_binary, npy, npz, csv");
     }
+
+    @Test
+    void jvmMemoryNeedsAUnitAndMustFitTheMachine() {
+        String hint = " is not valid; use a whole number with a unit k, m, g or t, such as \"2g\" or \"512m\""
+                + " (a bare number would be bytes)";
+        assertOnly(problemsOf("\"execution\": {\"jvm_memory\": \"512\"}"), "$.execution.jvm_memory: '512'" + hint);
+        assertOnly(problemsOf("\"execution\": {\"jvm_memory\": \"1.5g\"}"), "$.execution.jvm_memory: '1.5g'" + hint);
+        assertOnly(problemsOf("\"execution\": {\"jvm_memory\": \"16m\"}"),
+                "$.execution.jvm_memory: '16m' is too little for a backend process; give it at least 64m");
+        java.util.OptionalLong machine = MemorySize.physicalMemory();
+        org.junit.jupiter.api.Assumptions.assumeTrue(machine.isPresent(), "no /proc/meminfo here");
+        List<SpecProblem> tooMuch = problemsOf("\"execution\": {\"jvm_memory\": \"99999g\"}");
+        assertEquals(1, tooMuch.size(), tooMuch.toString());
+        assertEquals("$.execution.jvm_memory: '99999g' (97.7 TiB) is more than the " + MemorySize.show(machine.getAsLong())
+                + " of memory this machine has", tooMuch.get(0).message());
+        assertTrue(tooMuch.get(0).line() > 0);
+        List<SpecProblem> swept = problemsOf("\"sweep\": {\"execution.jvm_memory\": [\"1g\", \"99999g\"]}");
+        assertEquals(1, swept.size(), swept.toString());
+        assertTrue(swept.get(0).message().startsWith("$.sweep['execution.jvm_memory'][1]: '99999g'"), swept.toString());
+        assertTrue(problemsOf("\"execution\": {\"jvm_memory\": \"64m\"}").isEmpty());
+        assertEquals(3L << 30, MemorySize.bytes("3G"));
+        assertEquals("1.5 GiB", MemorySize.show(1.5 * (1L << 30)));
+    }
 }

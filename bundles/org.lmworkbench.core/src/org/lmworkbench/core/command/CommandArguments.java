@@ -1,5 +1,7 @@
 package org.lmworkbench.core.command;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -117,6 +119,27 @@ public final class CommandArguments {
             throw invalid(option, "must be a positive number, got " + value);
         }
         return value;
+    }
+
+    /**
+     * Checks an option naming a file to write, before any work is done: it must not be a folder,
+     * and no folder on its way may be a file.
+     *
+     * @return the path
+     * @throws ArgumentException {@code invalid value for option '--out': '<path>' is a folder; ...}
+     */
+    public static Path outputFile(String option, String value) throws ArgumentException {
+        Path file = Path.of(value);
+        if (Files.isDirectory(file)) {
+            throw invalid(option, "'" + value + "' is a folder; name a file to write, such as '"
+                    + file.resolve("result.json") + "'");
+        }
+        for (Path p = file.toAbsolutePath().getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.isDirectory(p)) {
+                throw invalid(option, "'" + value + "' cannot be created: '" + p + "' is a file, not a folder");
+            }
+        }
+        return file;
     }
 
     /** {@code invalid value for option '--x': <problem>}, picocli's wording for a bad value. */

@@ -1,6 +1,12 @@
 package org.lmworkbench.core.command;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.io.PrintStream;
 import java.util.function.Supplier;
 
@@ -8,8 +14,8 @@ import java.util.function.Supplier;
  * A command whose options {@link CommandArguments} parses into a fresh object per execution. It
  * owns the behaviour every command shares: {@code --help} prints {@link #usage()}; invalid input is
  * one line {@code <command>: <problem>} (plus a pointer to {@code --help} when the arguments are
- * wrong) and exit code 2; an I/O failure is exit code 1; anything else is an internal error with
- * its stack trace and exit code 1.
+ * wrong) and exit code 2; an I/O failure or exhausted memory is one line and exit code 1; anything
+ * else is an internal error with its stack trace and exit code 1.
  *
  * @param <O> the class of the options object, its fields annotated for picocli
  */
@@ -85,12 +91,33 @@ public abstract class OptionsCommand<O> implements BackendCommand {
             err.println(name() + ": " + e.getMessage());
             return ExitCodes.INVALID_INPUT;
         } catch (IOException e) {
-            err.println(name() + ": " + e);
+            err.println(name() + ": " + describe(e));
+            return ExitCodes.INTERNAL;
+        } catch (OutOfMemoryError e) {
+            err.println(name() + ": out of memory (" + e.getMessage() + "; the maximum heap is "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB); give the JVM more memory or make the work"
+                    + " smaller");
             return ExitCodes.INTERNAL;
         } catch (RuntimeException | Error e) {
             err.println(name() + ": internal error: " + e);
             e.printStackTrace(err);
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /** An I/O failure in words: the file and what went wrong with it, without Java's class names. */
+    static String describe(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String what = switch (f) {
+                case NoSuchFileException n -> "no such file or folder";
+                case AccessDeniedException a -> "permission denied";
+                case FileAlreadyExistsException a -> "exists already (and is in the way)";
+                case DirectoryNotEmptyException d -> "is a folder that is not empty";
+                case NotDirectoryException n -> "is not a folder";
+                default -> f.getReason() != null ? f.getReason() : "cannot be read or written";
+            };
+            return "cannot read or write " + f.getFile() + ": " + what;
+        }
+        return e.getMessage() != null ? e.getMessage() : "input/output error";
     }
 }

@@ -2,6 +2,11 @@ package org.lmworkbench.core.format;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +23,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The rows of a CSV file, parsed by Apache Commons CSV as RFC 4180 says: a field may be quoted, may
  * then contain commas, line breaks and doubled quotes, and spaces around a field are not part of
- * it. Blank lines are skipped and a UTF-8 byte-order mark is ignored. Every row keeps the line it
+ * it. Blank lines are skipped and a UTF-8 byte-order mark is ignored; text that is not UTF-8 is
+ * an error naming its line. Every row keeps the line it
  * starts on, so callers can name it in their messages; what a row means (a header, numbers, how
  * many fields) is up to them.
  */
@@ -60,12 +66,12 @@ public final class CsvTable {
     /**
      * Reads every non-blank record of a UTF-8 CSV file.
      *
-     * @throws FileFormatException for a quoted field left open or other broken quoting, naming the line
-     * @throws IOException         if the file cannot be read (e.g. {@link java.nio.file.NoSuchFileException},
-     *                             or {@link java.nio.charset.MalformedInputException} for text that is not UTF-8)
+     * @throws FileFormatException for a quoted field left open or other broken quoting, or text that is
+     *                             not UTF-8, naming the line
+     * @throws IOException         if the file cannot be read (e.g. {@link java.nio.file.NoSuchFileException})
      */
     public static List<Row> read(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String text = utf8(file, Files.readAllBytes(file));
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -91,6 +97,27 @@ public final class CsvTable {
             }
         }
         return rows;
+    }
+
+    /** The bytes as UTF-8 text; the first byte sequence that is not UTF-8 is an error naming its line. */
+    private static String utf8(Path file, byte[] bytes) throws FileFormatException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new FileFormatException(file, line, String.format("not UTF-8 text (byte 0x%02x at offset %d);"
+                    + " save the file as UTF-8", bytes[in.position()] & 0xff, in.position()), null);
+        }
+        return out.flip().toString();
     }
 
     private static FileFormatException problem(Path file, IOException cause, long fallbackLine) {

@@ -56,10 +56,55 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (java.nio.file.FileSystemException e) {
+            // The temporary file is an implementation detail; the user wrote to the target.
+            if (e.getClass() == java.nio.file.FileSystemException.class && temp.toString().equals(e.getFile())) {
+                java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(absolute.toString(),
+                        null, e.getReason());
+                named.initCause(e);
+                throw named;
+            }
+            throw e;
+        } catch (IOException e) {
+            throw naming(absolute, e);
         } finally {
             Files.deleteIfExists(temp);
         }
         syncDirectory(dir);
+    }
+
+    /**
+     * Overwrites an existing file in place, for when {@link #write} cannot: with no space or no
+     * inodes left there is no room for a temporary file, but a small file's own blocks can still be
+     * rewritten. A reader may see a mix of old and new bytes while this runs, so it is a last
+     * resort, e.g. for the final status of a run on a full disk.
+     */
+    public static void overwrite(Path target, byte[] bytes) throws IOException {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            long at = 0;
+            while (buffer.hasRemaining()) {
+                at += channel.write(buffer, at);
+            }
+            channel.truncate(bytes.length);
+            channel.force(true);
+        } catch (IOException e) {
+            throw naming(target, e);
+        }
+    }
+
+    /**
+     * The exception with the file in its message: the JDK reports a failed write (no space left on
+     * the device, say) without saying which file it was writing.
+     */
+    public static IOException naming(Path file, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException) {
+            return e;
+        }
+        java.nio.file.FileSystemException named = new java.nio.file.FileSystemException(file.toString(), null,
+                e.getMessage());
+        named.initCause(e);
+        return named;
     }
 
     /** Makes the rename itself durable where the OS allows it; Windows cannot open directories, which is fine. */

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lmworkbench.core.format.JsonSyntax;
 
 /**
  * Typed access to the JSON documents the backend writes, with errors that name the file and the
@@ -32,7 +33,7 @@ record JsonFields(Path file) {
             }
             return element.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new RunFileException(file, "malformed JSON: " + e.getMessage(), e);
+            throw new RunFileException(file, "malformed JSON: " + JsonSyntax.describeGson(e), e);
         }
     }
 

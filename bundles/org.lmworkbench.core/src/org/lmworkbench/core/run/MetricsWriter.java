@@ -67,8 +67,12 @@ public final class MetricsWriter implements Closeable {
     public synchronized void append(JsonObject values) throws IOException {
         // Compact Gson output never contains a raw newline, so one record is always one line.
         ByteBuffer line = ByteBuffer.wrap((GSON.toJson(values) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (line.hasRemaining()) {
-            channel.write(line);
+        try {
+            while (line.hasRemaining()) {
+                channel.write(line);
+            }
+        } catch (IOException e) {
+            throw AtomicFiles.naming(file, e);
         }
     }
 

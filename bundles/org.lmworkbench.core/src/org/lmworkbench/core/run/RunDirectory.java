@@ -196,6 +196,51 @@ public final class RunDirectory {
     }
 
     /**
+     * Writes the status that ends a process's work on the run, by every means left: atomically,
+     * or, when that fails (a full disk, no inodes left), by overwriting {@code status.json} in
+     * place, so that a run never claims to be running after its process has given up.
+     *
+     * @throws IOException the failure of the atomic write if the file could not be written at all
+     */
+    public void writeFinalStatus(RunStatus status) throws IOException {
+        try {
+            writeStatus(status);
+        } catch (IOException e) {
+            try {
+                AtomicFiles.overwrite(statusFile(), status.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (IOException inPlace) {
+                e.addSuppressed(inPlace);
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Deletes the temporary files of atomic writes ({@code .<name>.<random>.tmp}, see
+     * {@link AtomicFiles}) that a killed process left in the run folder and its subfolders. Only
+     * the owner of the run's {@link RunLock} may call this: another writer's temporary file is
+     * its work in progress.
+     *
+     * @return the files deleted, relative to the run folder
+     */
+    public List<Path> removeTemporaryFiles() throws IOException {
+        List<Path> removed = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return removed;
+        }
+        try (Stream<Path> walk = Files.walk(dir, 3)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (AtomicFiles.isTemporary(p) && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    removed.add(dir.relativize(p));
+                }
+            }
+        }
+        removed.sort(null);
+        return removed;
+    }
+
+    /**
      * Reads {@code spec.json}.
      *
      * @throws RunFileException if it is not a valid single-run spec

@@ -49,10 +49,13 @@ public record RunStatus(RunState state, Instant created, Instant started, Instan
                 libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, message, pid);
     }
 
-    /** Marks the run as running in process {@code pid} on {@code device}. */
+    /**
+     * Marks the run as running in process {@code pid} on {@code device}. The message of an earlier
+     * end (a failure, an interruption) no longer applies and is dropped.
+     */
     public RunStatus started(Instant at, String usedDevice, int usedThreads, Long processId) {
         return new RunStatus(RunState.RUNNING, created, at, null, usedDevice, usedThreads, backendVersion, djlVersion,
-                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, message, processId);
+                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, null, processId);
     }
 
     /** Records the software versions the backend runs with. */

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.lmworkbench.core.format.JsonSyntax;
 
 /** Maps {@link RunStatus} to and from its snake_case JSON form by hand, so the file format never depends on field names. */
 final class RunStatusJson {
@@ -52,7 +53,7 @@ final class RunStatusJson {
         try {
             root = StrictJson.parse(json);
         } catch (JsonParseException | IOException e) {
-            throw new RunFileException(source, "malformed JSON (" + rootMessage(e) + ")", e);
+            throw new RunFileException(source, "malformed JSON (" + JsonSyntax.describeGson(e) + ")", e);
         }
         if (!root.isJsonObject()) {
             throw new RunFileException(source, "not a JSON object", null);
@@ -67,20 +68,6 @@ final class RunStatusJson {
         } catch (IllegalArgumentException | DateTimeParseException | IllegalStateException e) {
             throw new RunFileException(source, e.getMessage(), e);
         }
-    }
-
-    /** Gson's message without its advice to enable leniency and its troubleshooting link. */
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String message = String.valueOf(t.getMessage());
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        return message.replaceFirst("^Use JsonReader\\.setStrictness\\(.*?\\) to accept malformed JSON", "syntax error");
     }
 
     private static void putIfPresent(JsonObject o, String key, String value) {

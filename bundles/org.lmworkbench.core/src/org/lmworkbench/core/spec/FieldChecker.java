@@ -15,6 +15,7 @@ final class FieldChecker {
 
     private static final BigDecimal INT_MAX = BigDecimal.valueOf(Integer.MAX_VALUE);
     private static final BigDecimal INT_MIN = BigDecimal.valueOf(Integer.MIN_VALUE);
+    private static final String JVM_MEMORY = "execution.jvm_memory";
 
     private FieldChecker() {
     }
@@ -48,18 +49,18 @@ final class FieldChecker {
             return wrongType(where, "an integer", node, problems);
         }
         if (number.value() == null) {
-            problems.accept(where + ": " + number.text() + " is too large");
+            problems.accept(where + ": " + JsonPaths.shown(number.text()) + " is too large");
             return null;
         }
         if (!number.isIntegral()) {
             return wrongType(where, "an integer", node, problems);
         }
         if (number.value().compareTo(INT_MAX) > 0) {
-            problems.accept(where + ": " + number.text() + " is too large");
+            problems.accept(where + ": " + JsonPaths.shown(number.text()) + " is too large");
             return null;
         }
         if (number.value().compareTo(INT_MIN) < 0) {
-            problems.accept(where + ": " + number.text() + " is too small");
+            problems.accept(where + ": " + JsonPaths.shown(number.text()) + " is too small");
             return null;
         }
         return inRange(field, number, where, problems) ? number.value().intValueExact() : null;
@@ -70,12 +71,12 @@ final class FieldChecker {
             return wrongType(where, "a number", node, problems);
         }
         if (number.value() == null) {
-            problems.accept(where + ": " + number.text() + (number.text().contains("NaN") ? " is not a number" : " is too large"));
+            problems.accept(where + ": " + JsonPaths.shown(number.text()) + (number.text().contains("NaN") ? " is not a number" : " is too large"));
             return null;
         }
         double d = number.value().doubleValue();
         if (Double.isInfinite(d)) {
-            problems.accept(where + ": " + number.text() + (d > 0 ? " is too large" : " is too small"));
+            problems.accept(where + ": " + JsonPaths.shown(number.text()) + (d > 0 ? " is too large" : " is too small"));
             return null;
         }
         return inRange(field, number, where, problems) ? d : null;
@@ -94,7 +95,7 @@ final class FieldChecker {
             ok = field.maxExclusive() ? c < 0 : c <= 0;
         }
         if (!ok) {
-            problems.accept(where + ": must be " + rangeText(field) + " but was " + number.text());
+            problems.accept(where + ": must be " + rangeText(field) + " but was " + JsonPaths.shown(number.text()));
         }
         return ok;
     }
@@ -117,8 +118,16 @@ final class FieldChecker {
             return wrongType(where, "a string", node, problems);
         }
         if (field.pattern() != null && !field.pattern().matcher(string.value()).matches()) {
-            problems.accept(where + ": '" + string.value() + "' is not valid; " + field.patternHint());
+            problems.accept(where + ": " + JsonPaths.quote(string.value()) + " is not valid; " + field.patternHint());
             return null;
+        }
+        if (field.key().equals(JVM_MEMORY)) {
+            // The size is checked here, not in the child JVM, which would die before writing a status.
+            String problem = MemorySize.heapProblem(string.value(), MemorySize.physicalMemory());
+            if (problem != null) {
+                problems.accept(where + ": " + problem);
+                return null;
+            }
         }
         return string.value();
     }
@@ -128,7 +137,7 @@ final class FieldChecker {
             return wrongType(where, "a string", node, problems);
         }
         if (!field.allowed().contains(string.value())) {
-            problems.accept(where + ": '" + string.value() + "' is not one of " + String.join(", ", field.allowed())
+            problems.accept(where + ": " + JsonPaths.quote(string.value()) + " is not one of " + String.join(", ", field.allowed())
                     + Suggestions.didYouMean(string.value(), field.allowed()));
             return null;
         }

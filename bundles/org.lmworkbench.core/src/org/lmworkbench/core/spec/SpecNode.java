@@ -134,8 +134,7 @@ public sealed interface SpecNode {
 
         @Override
         public String describe() {
-            String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
-            return "string \"" + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+            return "string \"" + JsonPaths.shown(value.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
         }
 
         @Override
@@ -162,7 +161,7 @@ public sealed interface SpecNode {
 
         @Override
         public String describe() {
-            return "number " + text;
+            return "number " + JsonPaths.shown(text);
         }
 
         @Override

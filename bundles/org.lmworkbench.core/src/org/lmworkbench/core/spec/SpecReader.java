@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
@@ -15,22 +16,34 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lmworkbench.core.format.JsonSyntax;
 
 /**
  * Reads spec text into a {@link SpecNode} tree that knows the JSON path, line and column of every
  * value. Jackson's streaming parser is used only because it reports token locations; Gson does not.
  * <p>
- * Reading never throws for bad input: malformed JSON, an empty file, a non-object root and
- * duplicate keys all become {@link SpecProblem}s in the returned {@link SpecDocument}.
+ * Reading never throws for bad input: malformed JSON, an empty file, a non-object root, duplicate
+ * keys and values nested deeper than {@link #MAX_DEPTH} all become {@link SpecProblem}s in the
+ * returned {@link SpecDocument}, worded for the person editing the file ({@link JsonSyntax}) and
+ * located by line, column and the JSON path of the enclosing object.
  */
 public final class SpecReader {
 
     /** Message for a file with nothing but whitespace in it. */
     public static final String EMPTY_FILE = "file is empty";
+
+    /**
+     * Deepest nesting read. A spec is four levels deep ({@code $.probes.sharpness.every}, a swept
+     * array); the limit is far above that yet low enough that reading a hostile file cannot
+     * exhaust the stack of a worker thread.
+     */
+    public static final int MAX_DEPTH = 64;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
@@ -50,7 +63,7 @@ public final class SpecReader {
         }
         try (JsonParser parser = FACTORY.createParser(body)) {
             parser.nextToken();
-            SpecNode root = readValue(parser, JsonPaths.ROOT, problems);
+            SpecNode root = readValue(parser, JsonPaths.ROOT, 0, problems);
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 problems.add(new SpecProblem(SpecProblem.Severity.ERROR,
@@ -63,10 +76,21 @@ public final class SpecReader {
                 return new SpecDocument(null, problems);
             }
             return new SpecDocument(object, problems);
+        } catch (TooDeep e) {
+            problems.add(new SpecProblem(SpecProblem.Severity.ERROR, "malformed JSON in " + abbreviate(e.path)
+                    + ": values are nested more than " + MAX_DEPTH + " levels deep (a spec needs at most 4)",
+                    e.path, e.line, e.column));
+            return new SpecDocument(null, problems);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            problems.add(new SpecProblem(SpecProblem.Severity.ERROR, "malformed JSON: " + clean(e.getOriginalMessage()),
-                    JsonPaths.ROOT, at == null ? 0 : Math.max(at.getLineNr(), 0), at == null ? 0 : Math.max(at.getColumnNr(), 0)));
+            if ((at == null || at.getLineNr() <= 0) && e.getProcessor() instanceof JsonParser p) {
+                at = p.currentLocation();
+            }
+            String path = e.getProcessor() instanceof JsonParser p ? enclosing(p.getParsingContext()) : JsonPaths.ROOT;
+            String where = path.equals(JsonPaths.ROOT) ? "" : " in " + abbreviate(path);
+            problems.add(new SpecProblem(SpecProblem.Severity.ERROR,
+                    "malformed JSON" + where + ": " + JsonSyntax.describe(e.getOriginalMessage()), path,
+                    at == null ? 1 : Math.max(at.getLineNr(), 1), at == null ? 0 : Math.max(at.getColumnNr(), 0)));
             return new SpecDocument(null, problems);
         } catch (IOException e) {
             // A String source cannot fail to read; anything else is a parser bug worth surfacing.
@@ -96,18 +120,21 @@ public final class SpecReader {
         }
     }
 
-    private SpecNode readValue(JsonParser p, String path, List<SpecProblem> problems) throws IOException {
+    private SpecNode readValue(JsonParser p, String path, int depth, List<SpecProblem> problems) throws IOException {
         JsonLocation at = p.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
         JsonToken token = p.currentToken();
+        if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && depth >= MAX_DEPTH) {
+            throw new TooDeep(path, line, column);
+        }
         switch (token) {
             case START_OBJECT:
-                return readObject(p, path, line, column, problems);
+                return readObject(p, path, line, column, depth, problems);
             case START_ARRAY: {
                 List<SpecNode> elements = new ArrayList<>();
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    elements.add(readValue(p, JsonPaths.index(path, elements.size()), problems));
+                    elements.add(readValue(p, JsonPaths.index(path, elements.size()), depth + 1, problems));
                 }
                 return new SpecNode.ArrayNode(path, line, column, elements);
             }
@@ -126,8 +153,8 @@ public final class SpecReader {
         }
     }
 
-    private SpecNode readObject(JsonParser p, String path, int line, int column, List<SpecProblem> problems)
-            throws IOException {
+    private SpecNode readObject(JsonParser p, String path, int line, int column, int depth,
+            List<SpecProblem> problems) throws IOException {
         Map<String, SpecNode> members = new LinkedHashMap<>();
         Map<String, SpecNode.Location> keys = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -135,7 +162,7 @@ public final class SpecReader {
             JsonLocation keyAt = p.currentTokenLocation();
             p.nextToken();
             String childPath = JsonPaths.child(path, key);
-            SpecNode value = readValue(p, childPath, problems);
+            SpecNode value = readValue(p, childPath, depth + 1, problems);
             if (members.containsKey(key)) {
                 // Keep the first: later tools (Gson, Python) disagree on which one wins, so refuse both.
                 problems.add(new SpecProblem(SpecProblem.Severity.ERROR,
@@ -157,13 +184,43 @@ public final class SpecReader {
         }
     }
 
-    /** Jackson's messages end with a location in brackets that repeats what line/column already say. */
-    private static String clean(String message) {
-        if (message == null) {
-            return "unreadable input";
+    /** The JSON path of the object or array the parser was in (the value being read is not part of it). */
+    private static String enclosing(JsonStreamContext context) {
+        Deque<JsonStreamContext> chain = new ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            chain.push(c);
         }
-        String cleaned = message.replaceAll("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
-        int newline = cleaned.indexOf('\n');
-        return newline < 0 ? cleaned : cleaned.substring(0, newline);
+        String path = JsonPaths.ROOT;
+        JsonStreamContext previous = null;
+        for (JsonStreamContext c : chain) {
+            if (previous != null) {
+                path = previous.inArray() ? JsonPaths.index(path, Math.max(0, previous.getCurrentIndex()))
+                        : previous.getCurrentName() == null ? path : JsonPaths.child(path, previous.getCurrentName());
+            }
+            previous = c;
+        }
+        return path;
+    }
+
+    /** Paths of hostile files can be long; the line and column locate the problem anyway. */
+    private static String abbreviate(String path) {
+        return path.length() <= 80 ? path : path.substring(0, 60) + "..." + path.substring(path.length() - 16);
+    }
+
+    /** Reading stopped at a value nested deeper than {@link #MAX_DEPTH}. */
+    private static final class TooDeep extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String path;
+        private final int line;
+        private final int column;
+
+        TooDeep(String path, int line, int column) {
+            super(path);
+            this.path = path;
+            this.line = line;
+            this.column = column;
+        }
     }
 }

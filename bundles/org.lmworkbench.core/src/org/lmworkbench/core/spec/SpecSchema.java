@@ -157,8 +157,8 @@ public final class SpecSchema {
         add(new Builder("execution.device", Kind.ENUM).values(ExecutionSpec.Device.class).def("auto"));
         add(new Builder("execution.threads", Kind.INT).min(1).max(256).def(1));
         add(new Builder("execution.parallel", Kind.INT).min(1).def(1));
-        add(new Builder("execution.jvm_memory", Kind.STRING).def("2g").pattern(Pattern.compile("[1-9][0-9]{0,6}[kKmMgGtT]?"),
-                "use a size like \"2g\" or \"512m\""));
+        add(new Builder("execution.jvm_memory", Kind.STRING).def("2g").pattern(MemorySize.JVM_MEMORY,
+                MemorySize.JVM_MEMORY_HINT));
 
         CHILDREN.get("").add(SWEEP);
         CHILDREN.replaceAll((k, v) -> Collections.unmodifiableList(v));

@@ -73,7 +73,7 @@ public final class SpecValidator {
             } else {
                 SpecNode.Location at = object.keyLocation(name);
                 problems.add(new SpecProblem(SpecProblem.Severity.ERROR,
-                        "unknown key '" + name + "' in " + object.path() + Suggestions.didYouMean(name, known),
+                        "unknown key " + JsonPaths.quote(name) + " in " + object.path() + Suggestions.didYouMean(name, known),
                         JsonPaths.child(object.path(), name), at.line(), at.column()));
             }
         }
@@ -144,7 +144,7 @@ public final class SpecValidator {
             return path + ": '" + key + "' is an object, not a field; sweep one of its fields such as '" + example + "'";
         }
         if (!SpecSchema.isField(key)) {
-            return "unknown sweep key '" + key + "' in " + sweepPath + Suggestions.didYouMean(key, SpecSchema.sweepableKeys());
+            return "unknown sweep key " + JsonPaths.quote(key) + " in " + sweepPath + Suggestions.didYouMean(key, SpecSchema.sweepableKeys());
         }
         return null;
     }

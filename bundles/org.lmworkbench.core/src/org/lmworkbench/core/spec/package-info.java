@@ -116,7 +116,8 @@
  * <tr><td>device</td><td>auto | cpu | gpu</td><td>auto</td></tr>
  * <tr><td>threads</td><td>int in [1, 256]</td><td>1</td></tr>
  * <tr><td>parallel</td><td>int &ge; 1, concurrent runs of a sweep</td><td>1</td></tr>
- * <tr><td>jvm_memory</td><td>string such as "4g" or "512m"</td><td>"2g"</td></tr>
+ * <tr><td>jvm_memory</td><td>string such as "4g" or "512m": a unit k, m, g or t is required; at least
+ * 64m and at most the machine's memory</td><td>"2g"</td></tr>
  * </table>
  *
  * <h2>Sweeps</h2>

@@ -33,7 +33,7 @@ import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaDocumentReader;
-import org.lmworkbench.workspace.cka.MetricChoices;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * Compare Representations on runs selected in the Project Explorer: the command is enabled for two
@@ -85,7 +85,7 @@ class CompareRepresentationsTest {
         assertEquals(CkaDocument.Mode.LAYERS, written.mode());
         assertEquals(List.of("runs/alpha", "runs/beta"), written.runs());
         assertEquals(List.of("hidden", "middle"), written.layersA());
-        assertEquals(MetricChoices.DEFAULT.defaultName(), written.metric());
+        assertEquals(SimilarityMetrics.DEFAULT.defaultName(), written.metric());
 
         CkaEditorTest.waitForResult(editor);
         double[][] expected = new double[2][2];

@@ -29,7 +29,7 @@ import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaFormatException;
 import org.lmworkbench.workspace.cka.CkaRuns;
-import org.lmworkbench.workspace.cka.MetricChoices;
+import org.lmworkbench.core.run.SimilarityMetrics;
 import org.lmworkbench.workspace.cka.RunLabelShortener;
 import org.lmworkbench.workspace.cka.SimilarityMatrices;
 
@@ -171,7 +171,7 @@ public final class CkaResultPage extends FormPage {
         }
         SimilarityMatrices.Matrix m = matrices.get(index);
         CkaDocument doc = editor.document();
-        MetricChoices.Parsed metric = MetricChoices.parse(doc.metric());
+        SimilarityMetrics.Parsed metric = SimilarityMetrics.parse(doc.metric());
         heatmap.setData(m.values(), m.rows().toArray(new String[0]), m.cols().toArray(new String[0]));
         if (metric == null || metric.choice().unitRange()) {
             heatmap.setValueRange(0, 1); // CKA-like scores: fixed ends make pictures comparable

@@ -28,7 +28,7 @@ import org.eclipse.ui.forms.widgets.Section;
 import org.lmworkbench.workspace.SpecFiles;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaRuns;
-import org.lmworkbench.workspace.cka.MetricChoices;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * The Settings page of the .cka editor: runs (chosen from the project's runs/ folder), mode,
@@ -91,7 +91,7 @@ public final class CkaSettingsPage extends FormPage {
         mode.setItems(Messages.CkaSettingsPage_modeLayers, Messages.CkaSettingsPage_modeModels);
         step = combo(toolkit, comparison, Messages.CkaSettingsPage_step);
         metric = combo(toolkit, comparison, Messages.CkaSettingsPage_metric);
-        metric.setItems(MetricChoices.ALL.stream().map(MetricChoices.Choice::label).toArray(String[]::new));
+        metric.setItems(SimilarityMetrics.ALL.stream().map(SimilarityMetrics.Choice::label).toArray(String[]::new));
         settingLabel = toolkit.createLabel(comparison, "");
         setting = toolkit.createText(comparison, "", SWT.BORDER);
         setting.setLayoutData(field());
@@ -166,9 +166,9 @@ public final class CkaSettingsPage extends FormPage {
             }
             step.setItems(stepItems.toArray(new String[0]));
             step.select(doc.step() == null ? 0 : stepItems.indexOf(String.valueOf(doc.step())));
-            MetricChoices.Parsed parsed = MetricChoices.parse(doc.metric());
-            MetricChoices.Choice choice = parsed == null ? MetricChoices.DEFAULT : parsed.choice();
-            metric.select(MetricChoices.ALL.indexOf(choice));
+            SimilarityMetrics.Parsed parsed = SimilarityMetrics.parse(doc.metric());
+            SimilarityMetrics.Choice choice = parsed == null ? SimilarityMetrics.DEFAULT : parsed.choice();
+            metric.select(SimilarityMetrics.ALL.indexOf(choice));
             showSetting(choice, parsed == null ? null : parsed.settingValue());
             precision.select(Math.max(0, CkaDocument.PRECISIONS.indexOf(doc.precision())));
             precision.setEnabled(choice.linearCka());
@@ -201,7 +201,7 @@ public final class CkaSettingsPage extends FormPage {
         getManagedForm().getForm().reflow(true);
     }
 
-    private void showSetting(MetricChoices.Choice choice, String value) {
+    private void showSetting(SimilarityMetrics.Choice choice, String value) {
         boolean has = choice.setting() != null;
         settingLabel.setText(has ? choice.setting() + ":" : Messages.CkaSettingsPage_noSetting);
         setting.setEnabled(has);
@@ -210,7 +210,7 @@ public final class CkaSettingsPage extends FormPage {
     }
 
     private void metricChosen() {
-        MetricChoices.Choice choice = MetricChoices.ALL.get(metric.getSelectionIndex());
+        SimilarityMetrics.Choice choice = SimilarityMetrics.ALL.get(metric.getSelectionIndex());
         updating = true;
         showSetting(choice, null);
         precision.setEnabled(choice.linearCka());
@@ -229,7 +229,7 @@ public final class CkaSettingsPage extends FormPage {
         boolean structural = newMode != doc.mode() || !java.util.Objects.equals(newStep, doc.step());
         doc.setMode(newMode);
         doc.setStep(newStep);
-        MetricChoices.Choice choice = MetricChoices.ALL.get(Math.max(0, metric.getSelectionIndex()));
+        SimilarityMetrics.Choice choice = SimilarityMetrics.ALL.get(Math.max(0, metric.getSelectionIndex()));
         doc.setMetric(choice.name(setting.getText().trim()));
         doc.setPrecision(CkaDocument.PRECISIONS.get(Math.max(0, precision.getSelectionIndex())));
         doc.setThreads(threads.getSelection());
@@ -306,7 +306,7 @@ public final class CkaSettingsPage extends FormPage {
         messages.removeAllMessages();
         CkaDocument doc = editor.document();
         int i = 0;
-        MetricChoices.Choice choice = MetricChoices.ALL.get(Math.max(0, metric.getSelectionIndex()));
+        SimilarityMetrics.Choice choice = SimilarityMetrics.ALL.get(Math.max(0, metric.getSelectionIndex()));
         if (choice.setting() != null) {
             String bad = choice.checkSetting(setting.getText());
             if (bad != null) {

@@ -23,7 +23,7 @@ import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.workspace.SpecFiles;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaRuns;
-import org.lmworkbench.workspace.cka.MetricChoices;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * Right-click two or more runs &gt; Compare Representations: writes
@@ -94,7 +94,7 @@ public final class CompareRepresentationsHandler extends AbstractHandler {
     public static CkaDocument defaults(Path project, List<String> runs) {
         CkaDocument doc = new CkaDocument();
         doc.setRuns(runs);
-        doc.setMetric(MetricChoices.DEFAULT.defaultName());
+        doc.setMetric(SimilarityMetrics.DEFAULT.defaultName());
         List<Path> paths = runs.stream().map(project::resolve).toList();
         if (runs.size() == 2) {
             doc.setMode(CkaDocument.Mode.LAYERS);

@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lmworkbench.testing.Fixtures;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * The .cka document: what is written reads back the same, and every bad input is refused with a
@@ -117,17 +118,17 @@ class CkaDocumentTest {
 
     @Test
     void everyMetricNameParsesBackToItsFamily() {
-        for (MetricChoices.Choice choice : MetricChoices.ALL) {
-            MetricChoices.Parsed parsed = MetricChoices.parse(choice.defaultName());
+        for (SimilarityMetrics.Choice choice : SimilarityMetrics.ALL) {
+            SimilarityMetrics.Parsed parsed = SimilarityMetrics.parse(choice.defaultName());
             assertEquals(choice, parsed.choice(), choice.defaultName());
             assertEquals(choice.defaultValue(), parsed.settingValue());
         }
-        assertEquals("0.25", MetricChoices.parse("cka-kernel=(rbf-sigma=0.25)-hsic=song-score").settingValue());
-        assertTrue(MetricChoices.ALL.get(3).checkSetting("0").startsWith("sigma must be > 0"));
-        assertNull(MetricChoices.ALL.get(3).checkSetting("1.5"));
-        assertEquals("batch must be a whole number, not '12.5'", MetricChoices.ALL.get(5).checkSetting("12.5"));
-        assertNull(MetricChoices.ALL.get(9).checkSetting("0.95"));
-        assertNull(MetricChoices.parse("cka"), "documents store canonical names");
+        assertEquals("0.25", SimilarityMetrics.parse("cka-kernel=(rbf-sigma=0.25)-hsic=song-score").settingValue());
+        assertTrue(SimilarityMetrics.ALL.get(3).checkSetting("0").startsWith("sigma must be > 0"));
+        assertNull(SimilarityMetrics.ALL.get(3).checkSetting("1.5"));
+        assertEquals("batch must be a whole number, not '12.5'", SimilarityMetrics.ALL.get(5).checkSetting("12.5"));
+        assertNull(SimilarityMetrics.ALL.get(9).checkSetting("0.95"));
+        assertNull(SimilarityMetrics.parse("cka"), "documents store canonical names");
     }
 
     @Test

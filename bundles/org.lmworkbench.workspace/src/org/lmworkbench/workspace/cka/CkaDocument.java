@@ -5,6 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * A representation-similarity analysis ({@code analyses/*.cka}): which runs, which layers at which
@@ -55,7 +56,7 @@ public final class CkaDocument {
     private List<String> layersB = new ArrayList<>();
     private List<String> layers = new ArrayList<>();
     private Long step;
-    private String metric = MetricChoices.DEFAULT.defaultName();
+    private String metric = SimilarityMetrics.DEFAULT.defaultName();
     private String precision = "float64";
     private int threads = 1;
     private JsonObject result;

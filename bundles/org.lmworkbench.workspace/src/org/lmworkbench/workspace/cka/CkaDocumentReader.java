@@ -12,6 +12,7 @@ import org.lmworkbench.core.spec.SpecDocument;
 import org.lmworkbench.core.spec.SpecNode;
 import org.lmworkbench.core.spec.SpecProblem;
 import org.lmworkbench.core.spec.SpecReader;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * Reads a .cka document. Core's location-aware JSON reader finds the structure with lines and
@@ -90,11 +91,11 @@ public final class CkaDocumentReader {
         }
         String metric = string(require(root, "metric"));
         if (metric != null) {
-            if (MetricChoices.parse(metric) == null) {
+            if (SimilarityMetrics.parse(metric) == null) {
                 error(root.get("metric"), "$.metric: unknown metric '" + metric + "'; known metrics: "
-                        + MetricChoices.knownNames() + " (sigma, batch, var and topk take other values)");
+                        + SimilarityMetrics.knownNames() + " (sigma, batch, var and topk take other values)");
             } else {
-                MetricChoices.Parsed parsed = MetricChoices.parse(metric);
+                SimilarityMetrics.Parsed parsed = SimilarityMetrics.parse(metric);
                 String bad = parsed.settingValue() == null ? null : parsed.choice().checkSetting(parsed.settingValue());
                 if (bad != null) {
                     error(root.get("metric"), "$.metric: " + bad);

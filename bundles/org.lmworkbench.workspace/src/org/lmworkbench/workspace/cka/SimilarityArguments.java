@@ -3,6 +3,7 @@ package org.lmworkbench.workspace.cka;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.lmworkbench.core.run.SimilarityMetrics;
 
 /**
  * The {@code lmw similarity} command line for a .cka document: {@code --a/--b} with per-model
@@ -41,7 +42,7 @@ public final class SimilarityArguments {
         if (doc.step() != null) {
             args.addAll(List.of("--step", String.valueOf(doc.step())));
         }
-        MetricChoices.Parsed metric = MetricChoices.parse(doc.metric());
+        SimilarityMetrics.Parsed metric = SimilarityMetrics.parse(doc.metric());
         if (metric != null && metric.choice().linearCka()) {
             args.addAll(List.of("--precision", doc.precision()));
         }

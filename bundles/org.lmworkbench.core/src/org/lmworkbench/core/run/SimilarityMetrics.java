@@ -1,4 +1,4 @@
-package org.lmworkbench.workspace.cka;
+package org.lmworkbench.core.run;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,13 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The similarity metrics the backend's {@code lmw similarity --metric} understands, as the editor
- * offers them: one entry per metric family, each with its canonical backend name and at most one
- * setting written inside that name (RBF sigma, minibatch size, SVCCA variance, kNN k). A document
- * stores the full backend name, e.g. {@code cka-kernel=(rbf-sigma=0.5)-hsic=gretton-score}, so the
- * same text works on the command line.
+ * The catalogue of similarity metrics that {@code lmw similarity --metric} understands and that
+ * {@code .cka} documents and similarity results name: one entry per metric family, each with its
+ * canonical name and at most one setting written inside that name (RBF sigma, minibatch size, SVCCA
+ * variance, kNN k). Names follow the similarity-repository convention, e.g.
+ * {@code cka-kernel=(rbf-sigma=0.5)-hsic=gretton-score}, so the same text works in a document and
+ * on the command line. The backend resolves these names (and its short forms) to implementations;
+ * the workbench offers them in this order.
  */
-public final class MetricChoices {
+public final class SimilarityMetrics {
 
     /** Placeholder for the setting inside a template. */
     private static final String SLOT = "{}";
@@ -109,7 +111,7 @@ public final class MetricChoices {
     /** The default metric: linear CKA with the biased (Gretton) HSIC. */
     public static final Choice DEFAULT = ALL.get(0);
 
-    private MetricChoices() {
+    private SimilarityMetrics() {
     }
 
     /** The family and setting of a canonical backend name, or null if it is not one of {@link #ALL}. */
