@@ -157,7 +157,7 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
         return captured;
     }
 
-    private static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
+    static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
         if (!model.family().equals("mlp")) {
             return new DiagnosticsFile.FeatureAnsatz("the neural feature ansatz probe supports mlp models", List.of());
         }
