@@ -152,7 +152,8 @@ class ExperimentSpecTest {
     @Test
     void everyExampleIsValidAndNamedAfterItsFile() {
         Map<String, Integer> runs = Map.of(ExampleSpecs.EXAMPLE_EOS, 1, ExampleSpecs.DATA_SCALING, 7,
-                ExampleSpecs.MUP_TRANSFER, 12);
+                ExampleSpecs.MUP_TRANSFER, 12, ExampleSpecs.SP_TRANSFER, 12, ExampleSpecs.THEORY_FACT, 1,
+                ExampleSpecs.THEORY_DEEP_LINEAR, 2);
         for (String file : ExampleSpecs.ALL) {
             SpecLoadResult r = Specs.parse(ExampleSpecs.text(file));
             assertEquals(List.of(), r.problems(), file);
