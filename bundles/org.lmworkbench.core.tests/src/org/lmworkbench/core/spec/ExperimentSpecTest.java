@@ -64,7 +64,8 @@ class ExperimentSpecTest {
                 new ScheduleSpec(ScheduleSpec.Kind.COSINE, 100, 0.0001)), s.optimizer());
         assertEquals(new TrainingSpec(5000, 32, TrainingSpec.Loss.CROSS_ENTROPY, TrainingSpec.DType.FLOAT64, 1000), s.training());
         assertEquals(new ProbeSpec(5, new ProbeSpec.Sharpness(100, 3, 128, 50, 0.001), new ProbeSpec.Trace(200, 10),
-                new ProbeSpec.Activations(500, List.of("block0", "block2")), 1000), s.probes());
+                new ProbeSpec.Activations(500, List.of("block0", "block2")), 1000, new ProbeSpec.Features(250, 100),
+                new ProbeSpec.Modes(50, 2), new ProbeSpec.Noise(300, 16)), s.probes());
         assertEquals(new ExecutionSpec(ExecutionSpec.Device.CPU, 4, 2, "4g"), s.execution());
     }
 
