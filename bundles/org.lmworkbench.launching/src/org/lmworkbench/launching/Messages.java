@@ -46,6 +46,28 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunQueue_statusUnreadable;
     /** See messages.properties. */
+    public static String SlurmMonitorJob_name;
+    /** See messages.properties. */
+    public static String SlurmMonitorJob_noAnswer;
+    /** See messages.properties. */
+    public static String SlurmMonitorJob_pending;
+    /** See messages.properties. */
+    public static String SlurmSubmission_process;
+    /** See messages.properties. */
+    public static String SlurmSubmission_failed;
+    /** See messages.properties. */
+    public static String SlurmSubmission_describe;
+    /** See messages.properties. */
+    public static String SlurmSubmission_cancelFailed;
+    /** See messages.properties. */
+    public static String SlurmSubmission_profileFile;
+    /** See messages.properties. */
+    public static String SlurmTaskProcess_label;
+    /** See messages.properties. */
+    public static String SlurmTaskProcess_notEnded;
+    /** See messages.properties. */
+    public static String SlurmTaskProcess_disconnected;
+    /** See messages.properties. */
     public static String TrainingRunDelegate_task;
     /** See messages.properties. */
     public static String TrainingRunDelegate_cannotCreate;

@@ -30,7 +30,7 @@ import org.lmworkbench.workspace.preferences.BackendPreferences;
  * {@code queued} until a slot frees. Terminating the launch marks the runs that never started
  * {@code cancelled}, so nothing is left looking as if it were about to run.
  */
-final class RunQueue {
+final class RunQueue implements LaunchRuns {
 
     private final TrainingLaunch launch;
     private final IProject project;
@@ -56,17 +56,20 @@ final class RunQueue {
     }
 
     /** True while runs wait for a slot. */
-    synchronized boolean hasPending() {
+    @Override
+    public synchronized boolean hasPending() {
         return !pending.isEmpty();
     }
 
     /** True when nothing waits and every started process has exited. */
-    synchronized boolean isFinished() {
+    @Override
+    public synchronized boolean isFinished() {
         return pending.isEmpty() && active.isEmpty() && starting == 0;
     }
 
     /** Runs waiting for a slot are marked {@code cancelled} and will not start. */
-    void cancelPending() {
+    @Override
+    public void cancelPending() {
         List<PlannedRun> never;
         synchronized (this) {
             cancelled = true;

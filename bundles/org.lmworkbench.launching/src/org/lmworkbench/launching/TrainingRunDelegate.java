@@ -14,13 +14,16 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.launching.internal.LaunchingPlugin;
 
 /**
  * Launches a "Training Run" configuration: validates its spec (refusing, with file, line and JSON
  * path, before anything is created), creates the run folders under {@code <project>/runs/} and
  * starts one backend JVM per run through a {@link RunQueue}. Each run's output goes to its own
- * Console page, Terminate stops it at a step boundary, and a Progress entry follows it.
+ * Console page, Terminate stops it at a step boundary, and a Progress entry follows it. A spec
+ * whose target is Slurm is submitted through the configuration's Slurm profile instead
+ * ({@link SlurmSubmission}).
  */
 public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
 
@@ -43,11 +46,23 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
         String display = spec.getFullPath().toString();
         RunPlanner planner = new RunPlanner(spec.getLocation().toFile().toPath(), display,
                 spec.getProject().getLocation().toFile().toPath());
+        if (!(launch instanceof TrainingLaunch training)) {
+            // Only happens if someone launches the delegate with a launch of their own.
+            throw new CoreException(LaunchingPlugin.error(Messages.TrainingRunDelegate_foreignLaunch, null));
+        }
         RunPlanner.Plan plan;
         try {
-            planner.validate();
+            SpecLoadResult loaded = planner.validate();
             // A workbench without the backend feature says so before any run folder is made.
             BackendCommandLines.classPath();
+            if (SlurmSubmission.isFor(loaded)) {
+                launch.setAttribute(DebugPlugin.ATTR_CONSOLE_ENCODING, StandardCharsets.UTF_8.name());
+                SlurmSubmission submission = SlurmSubmission.of(training, configuration, spec.getProject(),
+                        spec.getLocation().toFile().toPath(), loaded);
+                training.setQueue(submission);
+                submission.submit(sub.split(2));
+                return;
+            }
             plan = planner.plan();
         } catch (RunPlanner.InvalidSpecException e) {
             throw new CoreException(LaunchingPlugin.error(e.getMessage(), null));
@@ -56,10 +71,6 @@ public final class TrainingRunDelegate extends LaunchConfigurationDelegate {
                     e.getMessage()), e));
         }
         sub.worked(1);
-        if (!(launch instanceof TrainingLaunch training)) {
-            // Only happens if someone launches the delegate with a launch of their own.
-            throw new CoreException(LaunchingPlugin.error(Messages.TrainingRunDelegate_foreignLaunch, null));
-        }
         launch.setAttribute(DebugPlugin.ATTR_CONSOLE_ENCODING, StandardCharsets.UTF_8.name());
         RunQueue queue = new RunQueue(training, spec.getProject(), plan.runs(), plan.parallel());
         training.setQueue(queue);

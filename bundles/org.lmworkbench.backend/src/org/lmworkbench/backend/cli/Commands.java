@@ -19,6 +19,7 @@ public final class Commands {
             new RunCommand(),
             new SweepCommand(),
             new ResumeCommand(),
+            new StatusCommand(),
             new HessianCommand(),
             new SimilarityCommand(),
             new DiagnosticsCommand(),

@@ -128,6 +128,7 @@ final class RunLauncher {
         return switch (outcome.state()) {
             case COMPLETED -> ExitCodes.OK;
             case DIVERGED -> ExitCodes.DIVERGED;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
             default -> ExitCodes.INTERNAL;
         };
     }

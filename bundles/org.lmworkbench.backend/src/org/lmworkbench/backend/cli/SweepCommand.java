@@ -15,6 +15,7 @@ import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.spec.ExecutionSpec;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.ResolvedRun;
 import org.lmworkbench.core.spec.SpecLoadResult;
@@ -32,6 +33,7 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
     static final String HELP = """
             usage: lmw sweep <spec.lmx> --out <dir> [--parallel K] [--threads N] [--device auto|cpu|gpu]
+                             [--executor local|slurm] [Slurm options]
 
             Creates <dir>/runs/<run-id>/ for every run of the spec and trains each in its own backend
             process, K at a time (default: execution.parallel). A failed or diverged run does not stop
@@ -41,9 +43,23 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
               --parallel K    concurrent runs (overrides execution.parallel)
               --threads N     intra-op CPU threads per run
               --device D      auto, cpu or gpu for every run
+              --executor E    local (this machine) or slurm (default: execution.target)
 
-            exit codes: 0 all completed, 2 invalid input (in the spec or in some run),
-                        3 some run diverged, 1 some run failed""";
+            With --executor slurm the runs go to the cluster as one job array (K at a time), each task
+            training its run folder on the shared file system; the command returns once the array is
+            submitted, and 'lmw status <dir>' follows it. The settings are checked by the cluster
+            before anything is submitted. Each option overrides its key of execution.slurm:
+              --partition P   --time T (30, 2:00:00, 1-00:00:00)   --cpus N   --memory M (8G)
+              --gpus G        --account A   --qos Q   --sbatch-arg X (repeatable, --constraint=a100)
+              --signal-lead S seconds before the time limit at which a run checkpoints, ends
+                              interrupted and is requeued to continue
+              --profile FILE  how to reach the cluster: a JSON profile with the commands and a prefix
+                              such as ["ssh", "login1"] (default: sbatch, squeue, ... on this machine)
+              --wait          follow the runs until every one has ended; Ctrl+C cancels the array
+
+            exit codes: 0 all completed (or submitted), 2 invalid input (in the spec, the options or
+                        some run; nothing is submitted), 3 some run diverged, 1 some run failed,
+                        75 some run was interrupted and not requeued (run the sweep again)""";
 
     /** The arguments of {@code sweep}. */
     static final class Options {
@@ -58,6 +74,12 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
 
         @Mixin
         TrainingOverrides overrides = new TrainingOverrides();
+
+        @Option(names = "--executor", paramLabel = "E")
+        String executor;
+
+        @Mixin
+        SlurmOptions slurm = new SlurmOptions();
     }
 
     /** The command {@code sweep}. */
@@ -74,10 +96,14 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         Path specFile = Path.of(o.spec);
         SpecLoadResult loaded = SpecLoading.load(specFile, err);
         List<ResolvedRun> runs = loaded.runs();
-        // Overrides are validated here once, so that a bad value is one message rather than one per run.
-        o.overrides.apply(runs.get(0).spec());
         int parallel = o.parallel != null ? o.parallel : runs.get(0).spec().execution().parallel();
         List<String> extra = o.overrides.arguments();
+        if (onSlurm(o, runs.get(0).spec())) {
+            return new SlurmSweep(specFile, o.slurm, out, err).run(runs, o.overrides, parallel, extra,
+                    Path.of(o.out).toAbsolutePath().normalize());
+        }
+        // Overrides are validated here once, so that a bad value is one message rather than one per run.
+        o.overrides.apply(runs.get(0).spec());
         Path runsFolder = Path.of(o.out).toAbsolutePath().normalize().resolve(RunDirectory.RUNS);
         List<RunRequest> requests = new ArrayList<>();
         for (ResolvedRun r : runs) {
@@ -94,6 +120,21 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         }
         out.println("sweep of " + requests.size() + " runs in " + runsFolder + ", " + parallel + " at a time");
         return execute(new LocalProcessExecutor(parallel), requests, out);
+    }
+
+    /** Whether the sweep goes to Slurm: {@code --executor}, else the spec's {@code execution.target}. */
+    private static boolean onSlurm(Options o, ExperimentSpec spec) throws UsageException {
+        boolean slurm = o.executor == null ? spec.execution().target() == ExecutionSpec.Target.SLURM
+                : switch (o.executor) {
+                    case "slurm" -> true;
+                    case "local" -> false;
+                    default -> throw new UsageException("--executor: '" + o.executor + "' is not local or slurm");
+                };
+        if (!slurm && !o.slurm.givenOptions().isEmpty()) {
+            throw new UsageException(String.join(", ", o.slurm.givenOptions()) + ": only with --executor slurm "
+                    + "(or execution.target \"slurm\" in the spec)");
+        }
+        return slurm;
     }
 
     /** Runs the requests and prints one line per finished run. */
@@ -116,29 +157,35 @@ final class SweepCommand extends OptionsCommand<SweepCommand.Options> {
         }
     }
 
-    private static int summarize(List<RunResult> results, PrintStream out) {
+    /** The summary line of a sweep's results, and its exit code. */
+    static int summarize(List<RunResult> results, PrintStream out) {
         int completed = 0;
         int invalid = 0;
         int diverged = 0;
         int failed = 0;
+        int interrupted = 0;
         for (RunResult r : results) {
             switch (r.exitCode()) {
                 case ExitCodes.OK -> completed++;
                 case ExitCodes.INVALID_INPUT -> invalid++;
                 case ExitCodes.DIVERGED -> diverged++;
+                case ExitCodes.INTERRUPTED -> interrupted++;
                 default -> failed++;
             }
         }
-        out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed");
+        out.println(completed + " completed, " + diverged + " diverged, " + invalid + " invalid, " + failed + " failed"
+                + (interrupted > 0 ? ", " + interrupted + " interrupted" : ""));
         return failed > 0 ? ExitCodes.INTERNAL : invalid > 0 ? ExitCodes.INVALID_INPUT
-                : diverged > 0 ? ExitCodes.DIVERGED : ExitCodes.OK;
+                : diverged > 0 ? ExitCodes.DIVERGED : interrupted > 0 ? ExitCodes.INTERRUPTED : ExitCodes.OK;
     }
 
-    private static String describe(int code) {
+    /** What a run's exit code means, for its line. */
+    static String describe(int code) {
         return switch (code) {
             case ExitCodes.OK -> "completed";
             case ExitCodes.INVALID_INPUT -> "invalid input (see its log.txt)";
             case ExitCodes.DIVERGED -> "diverged";
+            case ExitCodes.INTERRUPTED -> "interrupted (resumable: run the sweep again)";
             case 143 -> "cancelled";
             default -> "failed with exit code " + code + " (see its log.txt)";
         };

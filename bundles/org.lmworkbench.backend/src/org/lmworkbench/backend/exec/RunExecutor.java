@@ -6,9 +6,8 @@ import java.util.function.Consumer;
 /**
  * Executes the runs of a sweep. Each run trains in a backend process of its own, so a crash, an
  * out-of-memory error or a divergence stays in that run; a run that fails never stops the others.
- * {@link LocalProcessExecutor} starts child JVMs on this machine; a cluster scheduler (submitting
- * {@code resume <run-dir>} jobs on a shared file system) is another implementation of this one
- * interface.
+ * {@link LocalProcessExecutor} starts child JVMs on this machine; {@link SlurmExecutor} submits one
+ * job array whose tasks train their run folders with {@code resume <run-dir>} on a shared file system.
  */
 public interface RunExecutor extends AutoCloseable {
 

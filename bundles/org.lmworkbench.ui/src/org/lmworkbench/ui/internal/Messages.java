@@ -27,6 +27,8 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunLabels_stateSteps;
     /** See messages.properties. */
+    public static String RunLabels_stateScheduler;
+    /** See messages.properties. */
     public static String RunLabels_stepOfTotal;
     /** See messages.properties. */
     public static String RunLabels_step;
@@ -63,6 +65,12 @@ public final class Messages extends NLS {
     public static String RunProperties_threads;
     /** See messages.properties. */
     public static String RunProperties_pid;
+    /** See messages.properties. */
+    public static String RunProperties_job;
+    /** See messages.properties. */
+    public static String RunProperties_scheduler;
+    /** See messages.properties. */
+    public static String RunProperties_schedulerValue;
     /** See messages.properties. */
     public static String RunProperties_backend;
     /** See messages.properties. */

@@ -24,7 +24,9 @@ public final class RunLabels {
 
     /**
      * What follows the name: state, step and loss, or why there is no status. The state word is the
-     * one written in status.json, so what users see matches the file and the command line.
+     * one written in status.json, so what users see matches the file and the command line, except
+     * where the cluster scheduler knows better: a run waiting for a node reads {@code queued,
+     * pending (Resources)}, as {@code lmw status} shows it.
      */
     public static String details(RunStatusSnapshot snapshot) {
         if (snapshot.error() != null) {
@@ -34,7 +36,10 @@ public final class RunLabels {
             return Messages.RunLabels_noStatus;
         }
         RunStatus status = snapshot.status();
-        String state = status.state().jsonName();
+        String state = snapshot.state().jsonName();
+        if (!snapshot.schedulerDetail().isEmpty()) {
+            state = NLS.bind(Messages.RunLabels_stateScheduler, state, snapshot.schedulerDetail());
+        }
         String steps = status.totalSteps() > 0
                 ? NLS.bind(Messages.RunLabels_stepOfTotal, status.lastStep(), status.totalSteps())
                 : NLS.bind(Messages.RunLabels_step, status.lastStep());
@@ -51,6 +56,6 @@ public final class RunLabels {
 
     /** The image key of the run's state; the neutral queued icon when there is no readable status. */
     public static String imageKey(RunStatusSnapshot snapshot) {
-        return snapshot.hasStatus() ? UiImages.runState(snapshot.status().state().jsonName()) : UiImages.unknownRunState();
+        return snapshot.hasStatus() ? UiImages.runState(snapshot.state().jsonName()) : UiImages.unknownRunState();
     }
 }

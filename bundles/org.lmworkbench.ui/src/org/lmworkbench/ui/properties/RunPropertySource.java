@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
+import org.lmworkbench.core.cluster.SchedulerSnapshot;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.navigator.RunElement.RunStatusSnapshot;
@@ -43,6 +45,10 @@ public final class RunPropertySource implements IPropertySource {
     public static final String THREADS = "execution.threads";
     /** Id of the backend process id. */
     public static final String PID = "execution.pid";
+    /** Id of the Slurm job and array index that train the run. */
+    public static final String JOB = "execution.job";
+    /** Id of the scheduler's last answer about the run's task, with its time. */
+    public static final String SCHEDULER = "execution.scheduler";
     /** Id of the backend version. */
     public static final String BACKEND_VERSION = "versions.backend";
     /** Id of the DJL version. */
@@ -60,6 +66,14 @@ public final class RunPropertySource implements IPropertySource {
         RunStatusSnapshot snapshot = run.status();
         if (snapshot.hasStatus()) {
             addStatus(snapshot.status());
+            if (snapshot.status().job() != null) {
+                String category = Messages.RunProperties_categoryExecution;
+                add(JOB, Messages.RunProperties_job, category, snapshot.status().job().taskId());
+                SchedulerSnapshot said = snapshot.scheduled().snapshot();
+                add(SCHEDULER, Messages.RunProperties_scheduler, category, said == null ? null
+                        : NLS.bind(Messages.RunProperties_schedulerValue, new Object[] {said.state().name(),
+                            said.reason().isEmpty() ? "" : " (" + said.reason() + ")", time(said.checked())}));
+            }
         } else {
             add(STATE, Messages.RunProperties_state, Messages.RunProperties_categoryStatus, RunLabels.details(snapshot));
         }

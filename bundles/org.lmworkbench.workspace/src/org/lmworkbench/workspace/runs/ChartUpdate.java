@@ -13,12 +13,13 @@ import java.util.List;
  * @param groupKeys  spec keys that vary across the runs, the choices for grouping
  * @param runs       number of runs followed
  * @param live       number of those still queued or running
+ * @param pending    number of those a cluster scheduler last said wait to start
  * @param points     points drawn over all lines
  * @param errors     files that could not be read, with the reason
  * @param backlog    true if some file has more lines than this poll read: poll again at once
  */
 public record ChartUpdate(boolean clear, List<ChartOp> ops, String metric, List<String> metrics,
-        List<String> groupKeys, int runs, int live, long points, List<String> errors, boolean backlog) {
+        List<String> groupKeys, int runs, int live, int pending, long points, List<String> errors, boolean backlog) {
 
     /** Copies the lists. */
     public ChartUpdate {

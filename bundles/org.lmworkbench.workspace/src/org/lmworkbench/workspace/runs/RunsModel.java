@@ -106,8 +106,9 @@ public final class RunsModel {
             points = lastPoints;
         }
         int live = (int) followed.stream().filter(RunTrack::isLive).count();
+        int pending = (int) followed.stream().filter(RunTrack::isPending).count();
         boolean backlog = followed.stream().anyMatch(RunTrack::hasBacklog);
-        return new ChartUpdate(redraw, ops, metric, keys, SpecKeys.varying(specs), followed.size(), live, points,
+        return new ChartUpdate(redraw, ops, metric, keys, SpecKeys.varying(specs), followed.size(), live, pending, points,
                 errors, backlog);
     }
 

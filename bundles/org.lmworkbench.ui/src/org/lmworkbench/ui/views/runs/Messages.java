@@ -40,6 +40,8 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunsView_status;
     /** See messages.properties. */
+    public static String RunsView_pending;
+    /** See messages.properties. */
     public static String RunsView_statusErrors;
     /** See messages.properties. */
     public static String RunsView_oneRun;

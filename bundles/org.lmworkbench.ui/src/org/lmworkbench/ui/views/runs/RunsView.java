@@ -164,7 +164,8 @@ public final class RunsView extends ViewPart {
         controls.offer(update.metrics(), update.metric(), update.groupKeys());
         String text = query.isEmpty() ? Messages.RunsView_nothingSelected
                 : NLS.bind(Messages.RunsView_status, new Object[] {query.description(), update.runs(), update.live(),
-                        String.format("%,d", update.points())});
+                        String.format("%,d", update.points()), update.pending() == 0 ? ""
+                                : NLS.bind(Messages.RunsView_pending, update.pending())});
         if (!update.errors().isEmpty()) {
             text = NLS.bind(Messages.RunsView_statusErrors, text, String.join("; ", update.errors()));
         }
