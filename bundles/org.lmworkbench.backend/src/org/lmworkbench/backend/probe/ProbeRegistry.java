@@ -1,6 +1,9 @@
 package org.lmworkbench.backend.probe;
 
 import java.util.List;
+import org.lmworkbench.backend.diagnostics.FeaturesProbe;
+import org.lmworkbench.backend.diagnostics.ModesProbe;
+import org.lmworkbench.backend.diagnostics.NoiseProbe;
 import org.lmworkbench.backend.hessian.SharpnessProbe;
 import org.lmworkbench.backend.train.ActivationProbe;
 import org.lmworkbench.backend.train.ProbeFactory;
@@ -15,7 +18,10 @@ public final class ProbeRegistry {
 
     private static final List<ProbeFactory> FACTORIES = List.of(
             ActivationProbe::forRun,
-            SharpnessProbe::forRun);
+            SharpnessProbe::forRun,
+            FeaturesProbe::forRun,
+            ModesProbe::forRun,
+            NoiseProbe::forRun);
 
     private ProbeRegistry() {
     }

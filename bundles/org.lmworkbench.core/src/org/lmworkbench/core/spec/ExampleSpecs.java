@@ -18,8 +18,15 @@ public final class ExampleSpecs {
     public static final String DATA_SCALING = "data-scaling.lmx";
     /** File name of the muP width x learning-rate sweep. */
     public static final String MUP_TRANSFER = "mup-transfer.lmx";
+    /** File name of the same sweep in the standard parameterization. */
+    public static final String SP_TRANSFER = "sp-transfer.lmx";
+    /** File name of the features-at-convergence example. */
+    public static final String THEORY_FACT = "theory-fact.lmx";
+    /** File name of the deep linear network example (singular modes, balancedness, noise scale). */
+    public static final String THEORY_DEEP_LINEAR = "theory-deep-linear.lmx";
     /** Every example, in the order a new user meets them (the edge of stability first). */
-    public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER);
+    public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER, SP_TRANSFER,
+            THEORY_FACT, THEORY_DEEP_LINEAR);
 
     private ExampleSpecs() {
     }

@@ -10,9 +10,45 @@ import java.util.List;
  * @param trace           Hessian trace estimates
  * @param activations     hidden activations on the probe set
  * @param checkpointEvery steps between checkpoints (0: only the final step, which always checkpoints)
+ * @param features        the neural feature ansatz and features-at-convergence correlations per layer
+ * @param modes           projections of a deep linear network onto its data's singular modes
+ * @param noise           the gradient noise scale
  */
 public record ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations,
-        int checkpointEvery) {
+        int checkpointEvery, Features features, Modes modes, Noise noise) {
+
+    /** The measurements of training alone, with the theory probes off. */
+    public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery) {
+        this(metricsEvery, sharpness, trace, activations, checkpointEvery, new Features(0, 512), new Modes(0, 3),
+                new Noise(0, 64));
+    }
+
+    /**
+     * Feature-learning correlations over training ({@code probes/features.jsonl}).
+     *
+     * @param every    steps between measurements, 0 = off
+     * @param examples training examples (the first ones) measured on; FACT wants the whole set
+     */
+    public record Features(int every, int examples) {
+    }
+
+    /**
+     * Singular-mode projections of the end-to-end map ({@code probes/modes.jsonl}).
+     *
+     * @param every steps between measurements, 0 = off
+     * @param count modes, strongest first
+     */
+    public record Modes(int every, int count) {
+    }
+
+    /**
+     * Gradient noise scale from per-example gradients ({@code probes/noise.jsonl}).
+     *
+     * @param every    steps between measurements, 0 = off
+     * @param examples examples of the fixed sample whose gradients are taken one by one
+     */
+    public record Noise(int every, int examples) {
+    }
 
     /**
      * Top-k Hessian eigenvalues by Lanczos iteration.
