@@ -75,7 +75,7 @@ class DeepLinearModesTest {
                         assertArrayEquals(new double[] {U0, U0, U0}, u, 1e-12);
                     }
                     runner.forwardBackward(data);
-                    runner.update(LR, scratch);
+                    runner.update(LR);
                 }
             }
             SaxeModes theory = SaxeModes.of(STRENGTHS, U0, LR);
