@@ -35,6 +35,14 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final void step(ParameterSet params, double lr, NDManager step) {
+        stepWith(params, null, lr, step);
+    }
+
+    /**
+     * One update from {@code gradients} by parameter name, or, when null, from the parameters'
+     * accumulated gradients (which are then zeroed).
+     */
+    final void stepWith(ParameterSet params, Map<String, NDArray> gradients, double lr, NDManager step) {
         NDList state = new NDList();
         // Attaching twice would make the step manager the "original" owner and free the state with it.
         slots.values().forEach(s -> s.values().stream().filter(a -> a.getManager() != step).forEach(state::add));
@@ -42,10 +50,12 @@ abstract class StatefulOptimizer implements Optimizer {
         updates++;
         for (String name : params.names()) {
             NDArray p = params.get(name);
-            NDArray grad = p.getGradient();
+            NDArray grad = gradients == null ? p.getGradient() : gradients.get(name);
             update(name, p, grad, lr * params.info(name).lrMultiplier(), params.info(name).decay(), slots.get(name));
-            // libtorch adds new gradients to old ones; zero them for the next step.
-            grad.subi(grad);
+            if (gradients == null) {
+                // libtorch adds new gradients to old ones; zero them for the next step.
+                grad.subi(grad);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package org.lmworkbench.backend.probe;
 
 import java.util.List;
+import org.lmworkbench.backend.hessian.SharpnessDimensionProbe;
 import org.lmworkbench.backend.hessian.SharpnessProbe;
 import org.lmworkbench.backend.train.ActivationProbe;
 import org.lmworkbench.backend.train.ProbeFactory;
@@ -15,7 +16,8 @@ public final class ProbeRegistry {
 
     private static final List<ProbeFactory> FACTORIES = List.of(
             ActivationProbe::forRun,
-            SharpnessProbe::forRun);
+            SharpnessProbe::forRun,
+            SharpnessDimensionProbe::forRun);
 
     private ProbeRegistry() {
     }

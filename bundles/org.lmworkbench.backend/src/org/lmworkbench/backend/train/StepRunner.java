@@ -9,6 +9,7 @@ import org.lmworkbench.backend.model.Loss;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
+import org.lmworkbench.backend.optim.ZeroOrderOptimizer;
 
 /**
  * One optimisation step split in the parts the loop needs in between: forward and backward inside
@@ -35,6 +36,10 @@ public final class StepRunner {
 
     /** Forward and backward on {@code batch}; gradients are left in the parameters. Returns the batch loss. */
     public double forwardBackward(Batch batch) {
+        if (optimizer instanceof ZeroOrderOptimizer zo) {
+            // Forward passes only: the estimate waits in the optimizer for the update.
+            return zo.estimate(model, loss, params, batch);
+        }
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray out = model.forward(params, batch.x(), true);
             NDArray value = loss.compute(out, batch.y());
@@ -45,6 +50,9 @@ public final class StepRunner {
 
     /** Euclidean norm of the gradient over all parameters (call before {@link #update}). */
     public double gradientNorm() {
+        if (optimizer instanceof ZeroOrderOptimizer zo) {
+            return zo.estimateNorm();
+        }
         double sum = 0;
         for (NDArray p : params.arrays()) {
             sum += Scalars.value(p.getGradient().square().sum());

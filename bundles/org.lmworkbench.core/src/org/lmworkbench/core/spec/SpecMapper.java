@@ -41,11 +41,15 @@ final class SpecMapper {
         Object momentum = v.explicit("optimizer.momentum");
         Object lr = v.value("optimizer.lr");
         OptimizerSpec optimizer = new OptimizerSpec(algorithm, lr == null ? Double.NaN : (Double) lr,
-                momentum != null ? (Double) momentum : algorithm == OptimizerSpec.Algorithm.MOMENTUM ? 0.9 : 0.0,
+                momentum != null ? (Double) momentum : algorithm == OptimizerSpec.Algorithm.MOMENTUM
+                        || algorithm == OptimizerSpec.Algorithm.ZO_GDM ? 0.9 : 0.0,
                 v.bool("optimizer.nesterov"), v.number("optimizer.beta1"), v.number("optimizer.beta2"),
                 v.number("optimizer.eps"), v.number("optimizer.weight_decay"),
                 new ScheduleSpec(v.enumValue(ScheduleSpec.Kind.class, "optimizer.schedule.kind"),
-                        v.integer("optimizer.schedule.warmup_steps"), v.number("optimizer.schedule.min_lr")));
+                        v.integer("optimizer.schedule.warmup_steps"), v.number("optimizer.schedule.min_lr")),
+                new OptimizerSpec.ZeroOrder(v.integer("optimizer.zo.directions"),
+                        v.enumValue(OptimizerSpec.Distribution.class, "optimizer.zo.distribution"),
+                        v.number("optimizer.zo.mu")));
         Object batch = v.value("training.batch_size");
         TrainingSpec training = new TrainingSpec(v.integer("training.steps"),
                 batch instanceof Integer size ? size : TrainingSpec.FULL_BATCH,
@@ -59,7 +63,7 @@ final class SpecMapper {
                         v.number("probes.sharpness.tolerance")),
                 new ProbeSpec.Trace(v.integer("probes.trace.every"), v.integer("probes.trace.samples")),
                 new ProbeSpec.Activations(v.integer("probes.activations.every"), layers),
-                v.integer("probes.checkpoint_every"));
+                v.integer("probes.checkpoint_every"), sharpnessDimension(v));
         ExecutionSpec execution = new ExecutionSpec(v.enumValue(ExecutionSpec.Device.class, "execution.device"),
                 v.integer("execution.threads"), v.integer("execution.parallel"), (String) v.value("execution.jvm_memory"));
         Object name = v.value("name");
@@ -115,6 +119,10 @@ final class SpecMapper {
         optimizer.put("beta2", o.beta2());
         optimizer.put("eps", o.eps());
         optimizer.put("weight_decay", o.weightDecay());
+        Map<String, Object> zo = section(optimizer, "zo");
+        zo.put("directions", o.zo().directions());
+        zo.put("distribution", o.zo().distribution().jsonName());
+        zo.put("mu", o.zo().mu());
         Map<String, Object> schedule = section(optimizer, "schedule");
         schedule.put("kind", o.schedule().kind().jsonName());
         schedule.put("warmup_steps", o.schedule().warmupSteps());
@@ -141,6 +149,16 @@ final class SpecMapper {
         Map<String, Object> activations = section(probes, "activations");
         activations.put("every", p.activations().every());
         activations.put("layers", p.activations().layers());
+        ProbeSpec.SharpnessDimension sd = p.sharpnessDimension();
+        Map<String, Object> dimension = section(probes, "sharpness_dimension");
+        dimension.put("every", sd.every());
+        if (!Double.isNaN(sd.eta())) {
+            dimension.put("eta", sd.eta());
+        }
+        dimension.put("method", sd.method().jsonName());
+        dimension.put("minibatches", sd.minibatches());
+        dimension.put("lanczos_steps", sd.lanczosSteps());
+        dimension.put("batch_size", sd.batchSize());
         probes.put("checkpoint_every", p.checkpointEvery());
         ExecutionSpec e = s.execution();
         Map<String, Object> execution = section(root, "execution");
@@ -149,6 +167,15 @@ final class SpecMapper {
         execution.put("parallel", e.parallel());
         execution.put("jvm_memory", e.jvmMemory());
         return root;
+    }
+
+    private static ProbeSpec.SharpnessDimension sharpnessDimension(Values v) {
+        Object eta = v.value("probes.sharpness_dimension.eta");
+        return new ProbeSpec.SharpnessDimension(v.integer("probes.sharpness_dimension.every"),
+                eta == null ? Double.NaN : ((Number) eta).doubleValue(),
+                v.enumValue(ProbeSpec.Method.class, "probes.sharpness_dimension.method"),
+                v.integer("probes.sharpness_dimension.minibatches"), v.integer("probes.sharpness_dimension.lanczos_steps"),
+                v.integer("probes.sharpness_dimension.batch_size"));
     }
 
     private static Map<String, Object> section(Map<String, Object> parent, String key) {
