@@ -152,7 +152,7 @@ class ExperimentSpecTest {
     @Test
     void everyExampleIsValidAndNamedAfterItsFile() {
         Map<String, Integer> runs = Map.of(ExampleSpecs.EXAMPLE_EOS, 1, ExampleSpecs.DATA_SCALING, 7,
-                ExampleSpecs.MUP_TRANSFER, 12);
+                ExampleSpecs.MUP_TRANSFER, 12, ExampleSpecs.ZO_EDGE, 1, ExampleSpecs.GROKKING, 1);
         for (String file : ExampleSpecs.ALL) {
             SpecLoadResult r = Specs.parse(ExampleSpecs.text(file));
             assertEquals(List.of(), r.problems(), file);
