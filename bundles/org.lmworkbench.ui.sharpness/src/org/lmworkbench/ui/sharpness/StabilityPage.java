@@ -128,7 +128,9 @@ final class StabilityPage extends FormPage {
     /** Redraws when the files changed since the last read. */
     void show(StabilityData data) {
         getManagedForm().getMessageManager().removeMessage(READ_ERROR_KEY);
-        if (data.equals(shown)) {
+        // The files are append-only: the same counts mean nothing new (lines hold arrays, so no equals).
+        if (shown != null && shown.sharpness().size() == data.sharpness().size()
+                && shown.dimension().equals(data.dimension())) {
             return;
         }
         shown = data;
