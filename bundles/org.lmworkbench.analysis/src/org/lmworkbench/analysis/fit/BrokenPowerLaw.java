@@ -25,31 +25,16 @@ import java.util.List;
  * <p>Default grid (324 starts): e in {-1, 0, 1}; a in {0, 5, 10}; alpha1 in {0.1, 0.5}; alpha2
  * in {0.1, 0.5, 1}; u at the 25th, 50th and 75th percentile of log x; s in {0.25, 1}.
  */
-public final class BrokenPowerLaw implements ScalingLawForm {
+public final class BrokenPowerLaw extends LawFormSignature {
 
     private static final List<String> NAMES =
             List.of("E", "A", "alpha1", "alpha2", "x_break", "smoothness");
     private static final List<String> INTERNAL =
             List.of("e", "a", "alpha1", "alpha2", "log_x_break", "log_smoothness");
 
-    @Override
-    public String name() {
-        return "broken-power-law";
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> internalParameterNames() {
-        return INTERNAL;
-    }
-
-    @Override
-    public int inputCount() {
-        return 1;
+    /** The form with its names; it holds no state. */
+    public BrokenPowerLaw() {
+        super("broken-power-law", NAMES, INTERNAL, 1);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.List;
  * <p>The default grid is Epoch's 4500-start grid: alpha, beta in 0..2 step 0.5; e in -1..1 step
  * 0.5; a, b in 0..25 step 5.
  */
-public final class ChinchillaLaw implements ScalingLawForm {
+public final class ChinchillaLaw extends LawFormSignature {
 
     /** Internal index of e = log E. */
     public static final int E = 0;
@@ -29,24 +29,9 @@ public final class ChinchillaLaw implements ScalingLawForm {
     private static final List<String> NAMES = List.of("E", "A", "B", "alpha", "beta");
     private static final List<String> INTERNAL = List.of("e", "a", "b", "alpha", "beta");
 
-    @Override
-    public String name() {
-        return "chinchilla";
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> internalParameterNames() {
-        return INTERNAL;
-    }
-
-    @Override
-    public int inputCount() {
-        return 2;
+    /** The form with its names; it holds no state. */
+    public ChinchillaLaw() {
+        super("chinchilla", NAMES, INTERNAL, 2);
     }
 
     @Override

@@ -10,29 +10,14 @@ import java.util.List;
  * internal: {@code e, a, alpha}. Default grid: e in -1..1 step 0.5, a in 0..25 step 5,
  * alpha in 0..2 step 0.5 (150 starts), i.e. Epoch's grid restricted to one term.
  */
-public final class PowerLawWithOffset implements ScalingLawForm {
+public final class PowerLawWithOffset extends LawFormSignature {
 
     private static final List<String> NAMES = List.of("E", "A", "alpha");
     private static final List<String> INTERNAL = List.of("e", "a", "alpha");
 
-    @Override
-    public String name() {
-        return "power-law-with-offset";
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return NAMES;
-    }
-
-    @Override
-    public List<String> internalParameterNames() {
-        return INTERNAL;
-    }
-
-    @Override
-    public int inputCount() {
-        return 1;
+    /** The form with its names; it holds no state. */
+    public PowerLawWithOffset() {
+        super("power-law-with-offset", NAMES, INTERNAL, 1);
     }
 
     @Override

@@ -6,10 +6,13 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
 
 /**
  * Replaces whole files so that a reader sees either the old or the new content, never a mix and
@@ -120,5 +123,25 @@ public final class AtomicFiles {
     public static boolean isTemporary(Path file) {
         String name = String.valueOf(file.getFileName());
         return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /**
+     * Removes a temporary folder built before its rename into place, as far as it can: whatever
+     * stays behind is hidden by its {@link #TEMP_PREFIX} and skipped by every listing of runs.
+     */
+    public static void deleteTemporaryFolder(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // Hidden leftover, see above.
+                }
+            });
+        } catch (NoSuchFileException ignored) {
+            // Nothing to clean.
+        } catch (IOException ignored) {
+            // Hidden leftover, see above.
+        }
     }
 }

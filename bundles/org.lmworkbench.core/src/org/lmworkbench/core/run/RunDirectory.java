@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
@@ -85,7 +84,7 @@ public final class RunDirectory {
             RunStatus.queued(Instant.now(), spec.training().steps()).write(staging.statusFile());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
+            AtomicFiles.deleteTemporaryFolder(temp);
             throw e;
         }
         return new RunDirectory(target);
@@ -317,21 +316,6 @@ public final class RunDirectory {
         return steps;
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // Leftover hidden temp folder; list() skips it.
-                }
-            });
-        } catch (NoSuchFileException ignored) {
-            // Nothing to clean.
-        } catch (IOException ignored) {
-            // As above.
-        }
-    }
 
     @Override
     public boolean equals(Object o) {

@@ -3,15 +3,13 @@ package org.lmworkbench.core.tensorboard;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import org.lmworkbench.core.run.AtomicFiles;
 import org.lmworkbench.core.run.MetricsWriter;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
@@ -58,7 +56,7 @@ final class ImportedRunWriter {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            deleteQuietly(temp);
+            AtomicFiles.deleteTemporaryFolder(temp);
             throw e;
         }
     }
@@ -113,19 +111,4 @@ final class ImportedRunWriter {
         return id;
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // A hidden leftover that RunDirectory.list skips.
-                }
-            });
-        } catch (NoSuchFileException ignored) {
-            // Nothing to clean.
-        } catch (IOException ignored) {
-            // As above.
-        }
-    }
 }
