@@ -17,6 +17,14 @@ import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Shell;
+import org.lmworkbench.testing.Fixtures;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
 
@@ -62,6 +70,65 @@ class StabilityPageTest {
         UiTestSupport.cleanWorkspace();
     }
 
+    /**
+     * The example project's zo-edge.lmx as trained by the backend (fixture): of the 30 samples from
+     * step 550, where the trace first reaches 0.9 x 2/lr, 27 lie in the band.
+     */
+    @Test
+    void realZeroOrderRunAndGrokkingRun() throws Exception {
+        IFolder zo = project.getFolder("runs/zo-edge");
+        Fixtures.copyToFolder("resources/fixtures/sharpness/zo-edge", zo);
+        IFolder grokking = project.getFolder("runs/grokking");
+        Fixtures.copyToFolder("resources/fixtures/sharpness/grokking", grokking);
+        UiTestSupport.waitForBuild();
+        StabilityPage page = openStability(zo);
+        UiTestSupport.waitUntil("the zo-edge band", () -> page.bandText() != null && page.bandText().startsWith("27 of 30"));
+        assertTrue(page.bandText().contains("from step 550"), page.bandText());
+        assertEquals(41, page.plot().seriesX(StabilityPage.TRACE).length);
+        screenshot("sharpness-stability-zo-edge");
+        StabilityPage grok = openStability(grokking);
+        UiTestSupport.waitUntil("the grokking dimension", () -> grok.dimensionText() != null
+                && grok.dimensionText().startsWith("Sharpness dimension at step 3000: 1679"));
+        assertEquals(16, grok.plot().seriesX(StabilityPage.DIMENSION).length);
+        screenshot("sharpness-stability-grokking");
+        editorOf(grokking).setActivePage(SharpnessPage.ID);
+        UiTestSupport.processEvents();
+        screenshot("sharpness-grokking");
+    }
+
+    private SharpnessEditor editorOf(IFolder runFolder) throws Exception {
+        return assertInstanceOf(SharpnessEditor.class, IDE.openEditor(UiTestSupport.activePage(),
+                runFolder.getFile("probes/sharpness.jsonl")));
+    }
+
+    private StabilityPage openStability(IFolder runFolder) throws Exception {
+        SharpnessEditor editor = editorOf(runFolder);
+        editor.setActivePage(StabilityPage.ID);
+        return editor.stabilityPage();
+    }
+
+    /** With {@code LMW_SCREENSHOT_DIR} set, saves the workbench window there as {@code name}.png. */
+    private static void screenshot(String name) {
+        String dir = System.getenv("LMW_SCREENSHOT_DIR");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Shell shell = UiTestSupport.activePage().getWorkbenchWindow().getShell();
+        UiTestSupport.processEvents();
+        Rectangle bounds = shell.getBounds();
+        Image image = new Image(shell.getDisplay(), bounds.width, bounds.height);
+        GC gc = new GC(shell.getDisplay());
+        try {
+            gc.copyArea(image, bounds.x, bounds.y);
+            ImageLoader loader = new ImageLoader();
+            loader.data = new ImageData[] {image.getImageData()};
+            loader.save(dir + "/" + name + ".png", SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            image.dispose();
+        }
+    }
+
     @Test
     void showsTheBandItsOccupancyAndTheDimension() throws Exception {
         IFile file = run.getFile("probes/sharpness.jsonl");
@@ -77,7 +144,7 @@ class StabilityPageTest {
         assertArrayEquals(new double[] {5, 18, 21, 17, 19}, page.plot().seriesY(StabilityPage.TRACE), 0);
         assertArrayEquals(new double[] {1, 2, 2, 1, 3}, page.plot().seriesY(StabilityPage.LAMBDA), 0);
         assertArrayEquals(new double[] {20, 20, 20, 20, 20}, page.plot().bandUpper(StabilityPage.BAND), 0);
-        assertTrue(page.dimensionText().contains("12.5 \u00b1 0.25"), page.dimensionText());
+        assertTrue(page.dimensionText().contains("12.50 \u00b1 0.25"), page.dimensionText());
         assertEquals(12.5, page.plot().seriesY(StabilityPage.DIMENSION)[0], 0);
 
         Files.writeString(run.getLocation().toPath().resolve("probes/sharpness.jsonl"), line(50, 2, 19.5, true),

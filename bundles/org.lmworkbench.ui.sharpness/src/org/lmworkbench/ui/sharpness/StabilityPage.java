@@ -188,7 +188,7 @@ final class StabilityPage extends FormPage {
         }
         SharpnessDimensionLine l = lines.get(lines.size() - 1);
         return NLS.bind(Messages.StabilityPage_dimensionValue, new Object[] {l.step(),
-            String.format(Locale.ROOT, "%.4g", l.value()), String.format(Locale.ROOT, "%.2g", l.standardError()),
+            String.format(Locale.ROOT, "%.2f", l.value()), String.format(Locale.ROOT, "%.2g", l.standardError()),
             l.method(), l.samples(), l.jStar(), l.dimension(), String.format(Locale.ROOT, "%.4g", l.eta())});
     }
 
