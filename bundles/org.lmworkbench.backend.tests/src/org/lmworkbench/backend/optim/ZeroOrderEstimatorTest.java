@@ -40,8 +40,9 @@ import org.lmworkbench.core.spec.OptimizerSpec;
 class ZeroOrderEstimatorTest {
 
     static {
-        System.setProperty("ai.djl.offline", "true");
-        System.setProperty("OPT_OUT_TRACKING", "true");
+        // Through the backend's one entry point, so that the engine this JVM loads has its settings
+        // (one intra-op thread) whichever test class happens to load it first.
+        Engines.pytorch(1);
     }
 
     private static final int D = 12;
