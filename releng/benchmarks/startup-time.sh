@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Startup benchmark: starts the product N times on fresh workspaces and prints the time from the
 # start of lmw until the workbench window is mapped, then the median. Needs an X display (starts
-# a private Xvfb when DISPLAY is unset), xdotool and x11-utils.
+# a private Xvfb when DISPLAY is unset), xdotool and x11-utils. Beside the time it prints the CPU
+# time the workbench JVM used until then, less skewed by other work on the machine. The
+# first start of an installation also writes its class-data sharing archive (at exit), so later
+# starts are the ones to compare; LMW_CDS=off measures without the archive.
 #
 # usage: startup-time.sh [product-dir] [runs]
 set -u
@@ -18,6 +21,7 @@ mapped_window() {
 }
 
 times=()
+cpus=()
 for run in $(seq 1 "$RUNS"); do
     ws="$(mktemp -d /tmp/lmw-startup.XXXXXX)"
     start=$(date +%s%N)
@@ -29,10 +33,13 @@ for run in $(seq 1 "$RUNS"); do
     done
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
     times+=("$ms")
-    echo "run $run: window after $ms ms (load average $(cut -d' ' -f1 /proc/loadavg))"
+    jvm=$(pgrep -P "$pid" java | head -n 1)
+    cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$jvm/stat" 2>/dev/null)
+    cpus+=("${cpu:-0}")
+    echo "run $run: window after $ms ms, JVM CPU time $cpu ms (load average $(cut -d' ' -f1 /proc/loadavg))"
     kill "$pid"; wait "$pid" 2>/dev/null
     rm -rf "$ws"
     sleep 2
 done
-median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "median of $RUNS starts: $median ms"
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo "median of $RUNS starts: $(median "${times[@]}") ms (JVM CPU time $(median "${cpus[@]}") ms)"

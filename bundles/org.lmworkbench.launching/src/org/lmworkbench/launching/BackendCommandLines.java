@@ -30,12 +30,32 @@ public final class BackendCommandLines {
      * @throws CoreException when the backend is not installed or its files cannot be found
      */
     public static BackendCommandLine of(List<String> args, String heap) throws CoreException {
+        return builder(args, heap).build();
+    }
+
+    /**
+     * The command line of {@code lmw <args>}, to be completed (e.g. with JVM options).
+     *
+     * @param heap maximum heap such as {@code 2g}; null or blank for the preference
+     * @throws CoreException when the backend is not installed or its files cannot be found
+     */
+    public static BackendCommandLine.Builder builder(List<String> args, String heap) throws CoreException {
         return BackendCommandLine.builder(classPath())
                 .java(BackendPreferences.java())
-                .heap(heap == null || heap.isBlank() ? BackendPreferences.jvmMemory() : heap)
+                .heap(heap(heap))
                 .djlCache(BackendPreferences.djlCache())
-                .arguments(args)
-                .build();
+                .arguments(args);
+    }
+
+    /** The heap a backend JVM gets: {@code heap}, or the preference when that is null or blank. */
+    public static String heap(String heap) {
+        return heap == null || heap.isBlank() ? BackendPreferences.jvmMemory() : heap.trim();
+    }
+
+    /** The java executable backend JVMs are started with (the preference, or the workbench's own). */
+    public static String java() {
+        String java = BackendPreferences.java();
+        return java == null || java.isBlank() ? BackendCommandLine.currentJava() : java.trim();
     }
 
     /**

@@ -77,7 +77,7 @@ public final class BackendCommands {
     }
 
     /** Waits until the process has exited and the debug framework has seen it, terminating it on cancel. */
-    private static void waitFor(BackendProcess process, IProgressMonitor monitor) {
+    static void waitFor(BackendProcess process, IProgressMonitor monitor) {
         boolean interrupted = false;
         while (!process.isTerminated()) {
             if (monitor != null && monitor.isCanceled()) {
@@ -96,7 +96,7 @@ public final class BackendCommands {
     }
 
     /** The last lines the process printed on either stream. */
-    private static String tail(IProcess process) {
+    static String tail(IProcess process) {
         String out = process.getStreamsProxy() == null ? ""
                 : process.getStreamsProxy().getOutputStreamMonitor().getContents()
                         + process.getStreamsProxy().getErrorStreamMonitor().getContents();

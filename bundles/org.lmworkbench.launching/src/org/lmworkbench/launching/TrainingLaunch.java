@@ -9,18 +9,18 @@ import org.eclipse.debug.core.Launch;
  * A launch whose runs start over time: with a concurrency limit, some runs of a sweep have no
  * process yet. A plain {@link Launch} would count as terminated whenever its started processes have
  * all exited (and never if none started), and its Terminate would not reach the waiting runs; this
- * one asks its {@link RunQueue}.
+ * one asks its runs ({@link RunQueue} on this machine, {@link SlurmSubmission} on a cluster).
  */
 public final class TrainingLaunch extends Launch {
 
-    private volatile RunQueue queue;
+    private volatile LaunchRuns queue;
     private final AtomicBoolean terminateFired = new AtomicBoolean();
 
     TrainingLaunch(ILaunchConfiguration configuration, String mode) {
         super(configuration, mode, null);
     }
 
-    void setQueue(RunQueue queue) {
+    void setQueue(LaunchRuns queue) {
         this.queue = queue;
     }
 
@@ -34,7 +34,7 @@ public final class TrainingLaunch extends Launch {
 
     @Override
     public boolean isTerminated() {
-        RunQueue q = queue;
+        LaunchRuns q = queue;
         if (q == null) {
             return super.isTerminated();
         }
@@ -43,14 +43,14 @@ public final class TrainingLaunch extends Launch {
 
     @Override
     public boolean canTerminate() {
-        RunQueue q = queue;
+        LaunchRuns q = queue;
         return super.canTerminate() || (q != null && q.hasPending());
     }
 
     /** Cancels the runs that have not started, then asks every running backend to stop. */
     @Override
     public void terminate() throws DebugException {
-        RunQueue q = queue;
+        LaunchRuns q = queue;
         if (q != null) {
             q.cancelPending();
         }

@@ -48,6 +48,37 @@ public record BootstrapResult(List<String> parameterNames, double[][] estimates,
         return new double[] {lower95[k], upper95[k]};
     }
 
+    /**
+     * The standard deviation of the logarithm of one parameter over the resamples (sample standard
+     * deviation, divisor {@code R - 1}): {@code exp} of it is the factor by which a parameter fitted
+     * as a logarithm typically varies. NaN when a resample is not positive or there are fewer than
+     * two.
+     *
+     * @param estimates {@code estimates[r][k]}: parameter {@code k} fitted on resample {@code r}
+     * @param k parameter index
+     * @return the standard deviation of {@code ln} of the parameter
+     */
+    public static double logStandardError(double[][] estimates, int k) {
+        int r = estimates.length;
+        if (r < 2) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (double[] e : estimates) {
+            if (!(e[k] > 0)) {
+                return Double.NaN;
+            }
+            sum += Math.log(e[k]);
+        }
+        double mean = sum / r;
+        double ss = 0;
+        for (double[] e : estimates) {
+            double d = Math.log(e[k]) - mean;
+            ss += d * d;
+        }
+        return Math.sqrt(ss / (r - 1));
+    }
+
     private int index(String name) {
         int k = parameterNames.indexOf(name);
         if (k < 0) {

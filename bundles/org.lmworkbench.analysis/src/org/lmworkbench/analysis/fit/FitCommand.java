@@ -392,8 +392,8 @@ public final class FitCommand extends OptionsCommand<FitOptions.Arguments> {
         double[] p = fit.parameters();
         for (int k = 0; k < p.length; k++) {
             if (boot != null) {
-                out.printf(Locale.ROOT, "  %-10s = %-12.6g ± %.3g%n", names.get(k), p[k],
-                        boot.standardErrors()[k]);
+                out.printf(Locale.ROOT, "  %-10s = %-12.6g ± %-10.3g 95%% [%.3g, %.3g]%n", names.get(k), p[k],
+                        boot.standardErrors()[k], boot.lower95()[k], boot.upper95()[k]);
             } else {
                 out.printf(Locale.ROOT, "  %-10s = %.6g%n", names.get(k), p[k]);
             }
@@ -402,8 +402,10 @@ public final class FitCommand extends OptionsCommand<FitOptions.Arguments> {
                 fit.objective(), FitResultJson.objectiveKind(o.delta()), fit.startsReachingBest(),
                 fit.starts());
         if (boot != null) {
-            out.printf(Locale.ROOT, "± = bootstrap standard error, %d resamples, seed %d%n",
-                    boot.resamples(), boot.seed());
+            out.printf(Locale.ROOT, "± = standard deviation of the bootstrap refits, [ ] = their 2.5th and 97.5th"
+                    + " percentiles; %d resamples, seed %d.%n", boot.resamples(), boot.seed());
+            out.println("For amplitudes and offsets (fitted as logarithms, skewed across refits) the percentile"
+                    + " interval is the reliable statement; a few extreme refits can make their ± large.");
         }
         if (o.form().equals("chinchilla")) {
             try {

@@ -35,6 +35,22 @@ public interface ScalingLawForm {
         return parameterNames().size();
     }
 
+    /**
+     * Whether natural parameter {@code k} is fitted as its logarithm (an amplitude, offset or scale
+     * that must stay positive). Its bootstrap refits then spread multiplicatively and are skewed: a
+     * few refits far out dominate their plain standard deviation, so a spread on the log scale
+     * (or a percentile interval) describes them better.
+     *
+     * @param k parameter index
+     * @return true when the internal coordinate is the logarithm of the natural one
+     */
+    default boolean fittedAsLogarithm(int k) {
+        double[] natural = new double[parameterCount()];
+        java.util.Arrays.fill(natural, 1.0);
+        natural[k] = Math.E;
+        return Math.abs(toInternal(natural)[k] - 1.0) < 1e-12;
+    }
+
     /** Converts an internal vector (log-amplitudes etc.) to natural parameters. */
     double[] toNatural(double[] internal);
 

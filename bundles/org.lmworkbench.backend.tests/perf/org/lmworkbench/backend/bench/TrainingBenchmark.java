@@ -22,9 +22,11 @@ import org.lmworkbench.core.spec.ModelSpec;
 
 /**
  * Throughput of the training step the backend really runs ({@link StepRunner}: functional MLP,
- * hand-written SGD, per-step sub-manager): a 784-512-512-10 ReLU MLP, batch 128, cross-entropy,
- * in float32 and float64, next to DJL's 2048^3 float32 matmul rate, with resident memory read from
- * {@code /proc/self/status}. Usage: {@code TrainingBenchmark [steps=5000] [threads=1]}.
+ * fresh autograd leaves, the fused SGD update, per-step sub-manager): a 784-512-512-10 ReLU MLP,
+ * batch 128, cross-entropy, in float32 and float64, next to DJL's 2048^3 float32 matmul rate, with
+ * resident memory read from {@code /proc/self/status}. Usage:
+ * {@code TrainingBenchmark [steps=5000] [threads=1] [raw]}; releng/benchmarks/training-step.sh runs
+ * it beside the same step in PyTorch eager.
  */
 public final class TrainingBenchmark {
 
@@ -113,10 +115,13 @@ public final class TrainingBenchmark {
                     int from = (t * BATCH) % POOL;
                     Batch batch = new Batch(xs.get(from + ":" + (from + BATCH)), ys.get(from + ":" + (from + BATCH)), null);
                     loss = runner.forwardBackward(batch);
-                    runner.update(0.01, step);
+                    runner.update(0.01);
                 }
                 if (t > warmup && (t - warmup) % (steps / 5) == 0) {
-                    System.out.printf("  %s step %d: RSS %d MB%n", type, t - warmup, rssKb() / 1024);
+                    // The Java heap is part of RSS and grows while the collector works through its
+                    // committed regions; it levels off at its committed size, native memory does not.
+                    System.out.printf("  %s step %d: RSS %d MB (Java heap committed %d MB)%n", type, t - warmup,
+                            rssKb() / 1024, Runtime.getRuntime().totalMemory() >> 20);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;

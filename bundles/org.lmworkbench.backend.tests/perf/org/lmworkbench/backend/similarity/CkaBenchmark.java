@@ -11,7 +11,9 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.lmworkbench.backend.data.NpyArrays;
 import org.lmworkbench.core.format.Npy;
 import org.lmworkbench.backend.engine.Engines;
@@ -23,11 +25,12 @@ import picocli.CommandLine.Option;
 /**
  * Benchmark of the linear CKA layer x layer matrix of two models (default 12 layers each, n = 4096
  * examples, width 1024, float32 activations drawn from a seeded generator): wall time of the float64
- * and mixed-precision streamed-Gram paths, and their agreement with an independent float64
- * feature-form computation ({@code ||Y^T X||^2 / (||X^T X|| ||Y^T Y||)}) on a few pairs.
- * {@code --npy-dir} also writes the activations ({@code a<i>.npy}, {@code b<i>.npy}) and the matrix
- * ({@code java.json}) so that releng/benchmarks/cka_numpy.py can time numpy on the same data and
- * compare all 144 values.
+ * and mixed-precision streamed-Gram paths, the largest difference between them over all pairs, and
+ * their agreement with an independent float64 feature-form computation
+ * ({@code ||Y^T X||^2 / (||X^T X|| ||Y^T Y||)}) on a few pairs. {@code --npy-dir} also writes the
+ * activations ({@code a<i>.npy}, {@code b<i>.npy}) and each matrix ({@code java-<precision>.json})
+ * so that releng/benchmarks/cka_numpy.py can time numpy on the same data and compare all values;
+ * releng/benchmarks/cka.sh runs both.
  */
 public final class CkaBenchmark {
 
@@ -78,7 +81,7 @@ public final class CkaBenchmark {
             List<NDArray> rawB = model(m, layers, n, width, 0.5);
             System.out.printf("linear CKA %d x %d layers, n = %d, width = %d, float32 inputs, %d thread(s)%n", layers,
                     layers, n, width, Engines.threadsInUse());
-            double[][] reference = null;
+            Map<String, double[][]> matrices = new LinkedHashMap<>();
             for (String p : precisions.split(",")) {
                 LinearCkaMatrix.Precision precision = LinearCkaMatrix.Precision.valueOf(p.trim().toUpperCase());
                 long start = System.nanoTime();
@@ -88,18 +91,20 @@ public final class CkaBenchmark {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.out.printf("  streamed Gram, %-7s : %7.2f s (including float64 conversion and centring)%n",
                         precision.name().toLowerCase(), seconds);
-                if (reference == null) {
-                    reference = matrix;
-                }
+                matrices.put(precision.name().toLowerCase(), matrix);
                 if (checkPairs > 0) {
                     check(matrix, a, b, checkPairs);
                 }
                 release(a);
                 release(b);
             }
+            if (matrices.containsKey("float64") && matrices.containsKey("mixed")) {
+                System.out.printf("  max |mixed - float64| over all %d pairs: %.2e%n", layers * layers,
+                        maxDifference(matrices.get("mixed"), matrices.get("float64")));
+            }
             String dir = o.npyDir;
             if (dir != null) {
-                write(Path.of(dir), rawA, rawB, reference);
+                write(Path.of(dir), rawA, rawB, matrices);
             }
         }
     }
@@ -147,22 +152,35 @@ public final class CkaBenchmark {
                 pairs, worst, (System.nanoTime() - start) / 1e9);
     }
 
-    private static void write(Path dir, List<NDArray> a, List<NDArray> b, double[][] matrix) throws IOException {
+    private static double maxDifference(double[][] a, double[][] b) {
+        double worst = 0;
+        for (int i = 0; i < a.length; i++) {
+            for (int j = 0; j < a[i].length; j++) {
+                worst = Math.max(worst, Math.abs(a[i][j] - b[i][j]));
+            }
+        }
+        return worst;
+    }
+
+    private static void write(Path dir, List<NDArray> a, List<NDArray> b, Map<String, double[][]> matrices)
+            throws IOException {
         for (int i = 0; i < a.size(); i++) {
             AtomicFiles.write(dir.resolve("a" + i + ".npy"), Npy.encode(NpyArrays.of(a.get(i))));
             AtomicFiles.write(dir.resolve("b" + i + ".npy"), Npy.encode(NpyArrays.of(b.get(i))));
         }
-        JsonObject root = new JsonObject();
-        JsonArray rows = new JsonArray();
-        for (double[] row : matrix) {
-            JsonArray values = new JsonArray();
-            for (double v : row) {
-                values.add(v);
+        for (Map.Entry<String, double[][]> e : matrices.entrySet()) {
+            JsonObject root = new JsonObject();
+            JsonArray rows = new JsonArray();
+            for (double[] row : e.getValue()) {
+                JsonArray values = new JsonArray();
+                for (double v : row) {
+                    values.add(v);
+                }
+                rows.add(values);
             }
-            rows.add(values);
+            root.add("matrix", rows);
+            AtomicFiles.write(dir.resolve("java-" + e.getKey() + ".json"), new GsonBuilder().create().toJson(root));
         }
-        root.add("matrix", rows);
-        AtomicFiles.write(dir.resolve("java.json"), new GsonBuilder().create().toJson(root));
-        System.out.println("  wrote activations and java.json to " + dir);
+        System.out.println("  wrote activations and java-<precision>.json to " + dir);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.core.exec.BackendClassPath;
@@ -41,10 +42,15 @@ final class Cli {
 
     /** Starts the command line as a child JVM with the backend class path; output goes to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
-        BackendCommandLine line = BackendCommandLine.builder(BackendClassPath.of(Main.class))
-                .arguments(List.of(args))
-                .build();
-        return line.processBuilder(null).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return start(log, Map.of(), args);
+    }
+
+    /** {@link #start(Path, String...)} with variables added to the child's environment. */
+    static Process start(Path log, Map<String, String> environment, String... args) throws IOException {
+        BackendCommandLine.Builder builder = BackendCommandLine.builder(BackendClassPath.of(Main.class))
+                .arguments(List.of(args));
+        environment.forEach(builder::environment);
+        return builder.build().processBuilder(null).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Waits for a child, failing with its output after {@code seconds}. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -204,13 +203,10 @@ class ModelHvpFiniteDifferenceTest {
             ParameterSet shifted = params.withArrays(arrays);
             shifted.requireGradients();
             // forwardBackward does not touch the optimizer.
-            double value = new StepRunner(engine, setup.model(), setup.loss(), shifted, null).forwardBackward(batch);
+            StepRunner runner = new StepRunner(engine, setup.model(), setup.loss(), shifted, null);
+            double value = runner.forwardBackward(batch);
             assertTrue(Double.isFinite(value));
-            NDList grads = new NDList();
-            for (NDArray a : shifted.arrays()) {
-                grads.add(a.getGradient());
-            }
-            return layout.flatten(grads);
+            return layout.flatten(new NDList(runner.gradients()));
         }
     }
 

@@ -55,7 +55,7 @@ class ModelsTest {
                     if (t == 0) {
                         first = last;
                     }
-                    runner.update(spec.optimizer().lr(), s);
+                    runner.update(spec.optimizer().lr());
                 }
             }
             assertEquals(arraysBefore, root.getManagedArrays().size(), "arrays leak into the root manager");
@@ -138,23 +138,24 @@ class ModelsTest {
                     Optimizer optimizer = Optimizers.create(s.optimizer(), params);
                     StepRunner runner = new StepRunner(engine, model, Loss.of(s.training().loss()), params, optimizer);
                     double before = runner.forwardBackward(data.train());
+                    List<String> names = params.names();
                     double predictedRate = 0;
-                    for (String name : params.names()) {
-                        predictedRate += params.info(name).lrMultiplier()
-                                * Scalars.value(params.get(name).getGradient().square().sum());
+                    for (int k = 0; k < names.size(); k++) {
+                        predictedRate += params.info(names.get(k)).lrMultiplier()
+                                * Scalars.value(runner.gradients().get(k).square().sum());
                     }
                     // The optimizer's step of lr against the scaled gradient, and by hand the same step
                     // the other way: half their loss difference is the first-order decrease
                     // lr * sum_p m_p |g_p|^2 up to O(lr^3), a central finite difference.
                     double lr = 1e-3 * before / predictedRate;
                     List<NDArray> opposite = new ArrayList<>();
-                    for (String name : params.names()) {
-                        NDArray g = params.get(name).getGradient();
-                        opposite.add(params.get(name).add(g.mul(lr * params.info(name).lrMultiplier())));
+                    for (int k = 0; k < names.size(); k++) {
+                        NDArray g = runner.gradients().get(k);
+                        opposite.add(params.get(names.get(k)).add(g.mul(lr * params.info(names.get(k)).lrMultiplier())));
                     }
                     double descended;
                     try (NDManager step = root.newSubManager()) {
-                        runner.update(lr, step);
+                        runner.update(lr);
                         descended = loss(model, params, data, s);
                     }
                     double ascended = loss(model, params.withArrays(opposite), data, s);

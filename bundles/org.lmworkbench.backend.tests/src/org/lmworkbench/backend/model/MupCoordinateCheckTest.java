@@ -57,7 +57,7 @@ class MupCoordinateCheckTest {
                         try (NDManager s = root.newSubManager()) {
                             s.tempAttachAll(persistent);
                             runner.forwardBackward(batch);
-                            runner.update(LR, s);
+                            runner.update(LR);
                         }
                     }
                     List<String> layers = model.layerNames();

@@ -210,7 +210,7 @@ class ZeroOrderEstimatorTest {
                     if (t == 0) {
                         first = last;
                     }
-                    runner.update(spec.optimizer().lr(), s);
+                    runner.update(spec.optimizer().lr());
                 }
             }
             assertEquals(arraysBefore, root.getManagedArrays().size(), "arrays leak into the root manager");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,6 +41,10 @@ class PackageDependencyTest {
 
     private static Path classes() throws Exception {
         Path main = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(main)) {
+            // The installed bundle keeps its classes in backend.jar.
+            return FileSystems.newFileSystem(main).getPath("/");
+        }
         Path folder = Files.isDirectory(main.resolve(BACKEND)) ? main : main.resolve("bin");
         assertTrue(Files.isDirectory(folder.resolve(BACKEND + "train")), "compiled classes not found at " + main);
         return folder;

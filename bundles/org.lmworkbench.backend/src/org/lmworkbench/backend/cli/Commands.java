@@ -20,22 +20,29 @@ public final class Commands {
             new RunCommand(),
             new SweepCommand(),
             new ResumeCommand(),
+            new StatusCommand(),
             new HessianCommand(),
             new SharpnessDimensionCommand(),
             new SimilarityCommand(),
             new DiagnosticsCommand(),
-            new FitCommand());
+            new FitCommand(),
+            new TensorBoardExportCommand(),
+            new ImportCommand());
+
+    /** Commands the product itself starts; they work like the others but {@code lmw help} leaves them out. */
+    private static final List<BackendCommand> INTERNAL = List.of(new WorkerCommand());
 
     private Commands() {
     }
 
-    /** Every command, in listing order. */
+    /** Every listed command, in listing order. */
     public static List<BackendCommand> all() {
         return ALL;
     }
 
-    /** The command called {@code name}, if there is one. */
+    /** The command called {@code name}, listed or internal, if there is one. */
     public static Optional<BackendCommand> named(String name) {
-        return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(ALL.stream(), INTERNAL.stream())
+                .filter(c -> c.name().equals(name)).findFirst();
     }
 }

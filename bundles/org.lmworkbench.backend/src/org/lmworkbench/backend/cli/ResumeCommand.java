@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.lmworkbench.backend.train.RunControl;
 import org.lmworkbench.backend.train.RunLog;
 import org.lmworkbench.core.command.ExitCodes;
 import org.lmworkbench.core.command.OptionsCommand;
@@ -56,10 +57,23 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
         TrainingOverrides overrides = new TrainingOverrides();
     }
 
-    /** The command {@code resume}. */
+    private final RunControl control;
+
+    /** The command {@code resume}, stopped by SIGTERM. */
     public ResumeCommand() {
+        this(null);
+    }
+
+    /**
+     * The command {@code resume} for one run of a backend worker, which trains many runs in one JVM
+     * through this same path: {@code control} cancels that run.
+     *
+     * @param control the run's control, or null for a fresh one per execution
+     */
+    ResumeCommand(RunControl control) {
         super("resume", "<run-dir>", "continue a run from its newest checkpoint",
                 HELP, Options::new);
+        this.control = control;
     }
 
     @Override
@@ -75,7 +89,7 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
         }
     }
 
-    private static int resume(RunDirectory run, RunLock lock, Options o, PrintStream out, PrintStream err)
+    private int resume(RunDirectory run, RunLock lock, Options o, PrintStream out, PrintStream err)
             throws UsageException {
         ExperimentSpec spec;
         try {
@@ -122,7 +136,8 @@ final class ResumeCommand extends OptionsCommand<ResumeCommand.Options> {
             return ExitCodes.INTERNAL;
         }
         try (prepared) {
-            return RunLauncher.train(run, lock, prepared, o.quiet ? null : out, err);
+            return RunLauncher.train(run, lock, prepared, o.quiet ? null : out, err,
+                    control != null ? control : new RunControl());
         }
     }
 

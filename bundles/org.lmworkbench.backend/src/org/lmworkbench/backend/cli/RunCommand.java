@@ -11,6 +11,7 @@ import org.lmworkbench.core.command.OptionsCommand;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunLock;
+import org.lmworkbench.core.run.RunPlanner;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.SpecSchema;
@@ -61,7 +62,7 @@ final class RunCommand extends OptionsCommand<RunCommand.Options> {
             throw new UsageException(specFile + ":" + line + ": the spec is a sweep of " + loaded.runs().size()
                     + " runs ($.sweep); use 'sweep " + specFile + " --out <dir>' to run them");
         }
-        ExperimentSpec spec = o.overrides.apply(SpecLoading.absoluteDataPath(loaded.runs().get(0).spec(), specFile));
+        ExperimentSpec spec = o.overrides.apply(new RunPlanner(specFile).absoluteDataPath(loaded.runs().get(0).spec()));
         Path dir = Path.of(o.out).toAbsolutePath().normalize();
         checkTarget(dir);
         try (RunLauncher.Prepared prepared = RunLauncher.prepare(spec, null)) {

@@ -12,6 +12,7 @@ import org.lmworkbench.backend.engine.DeviceChoice;
 import org.lmworkbench.backend.engine.Engines;
 import org.lmworkbench.backend.probe.ProbeRegistry;
 import org.lmworkbench.backend.train.Outcome;
+import org.lmworkbench.backend.train.RunControl;
 import org.lmworkbench.backend.train.RunLog;
 import org.lmworkbench.backend.train.TrainingRun;
 import org.lmworkbench.backend.train.TrainingSetup;
@@ -53,6 +54,7 @@ final class RunLauncher {
      */
     static Prepared prepare(ExperimentSpec spec, Path dataFolder) throws UsageException {
         Engine engine = Engines.pytorch(spec.execution().threads());
+        Engines.prepareRun(spec.execution().threads(), spec.seed());
         Device device;
         try {
             device = DeviceChoice.choose(spec.execution().device(), engine);
@@ -105,6 +107,12 @@ final class RunLauncher {
 
     /** Trains a prepared run whose lock this process holds and returns the exit code. */
     static int train(RunDirectory run, RunLock lock, Prepared prepared, PrintStream echo, PrintStream err) {
+        return train(run, lock, prepared, echo, err, new RunControl());
+    }
+
+    /** Trains a prepared run whose lock this process holds under {@code control} and returns the exit code. */
+    static int train(RunDirectory run, RunLock lock, Prepared prepared, PrintStream echo, PrintStream err,
+            RunControl control) {
         lock.takenOver().ifPresent(owner -> {
             try (RunLog log = RunLog.open(run.logFile(), echo)) {
                 log.log("took over the run folder from " + owner + ", which no longer runs");
@@ -113,7 +121,7 @@ final class RunLauncher {
         Outcome outcome;
         try {
             outcome = TrainingRun.execute(run, prepared.setup(), prepared.engine(), prepared.threads(),
-                    ProbeRegistry.factories(), echo, err);
+                    ProbeRegistry.factories(), echo, err, control);
         } catch (IOException e) {
             err.println(run.runId() + ": stopped, and its final status could not be written: " + e.getMessage());
             return ExitCodes.INTERNAL;
@@ -128,6 +136,8 @@ final class RunLauncher {
         return switch (outcome.state()) {
             case COMPLETED -> ExitCodes.OK;
             case DIVERGED -> ExitCodes.DIVERGED;
+            case INTERRUPTED -> ExitCodes.INTERRUPTED;
+            case CANCELLED -> ExitCodes.CANCELLED;
             default -> ExitCodes.INTERNAL;
         };
     }

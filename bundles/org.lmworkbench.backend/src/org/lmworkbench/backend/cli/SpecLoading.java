@@ -3,7 +3,7 @@ package org.lmworkbench.backend.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.lmworkbench.core.command.UsageException;
-import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.run.RunPlanner;
 import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.SpecProblem;
 import org.lmworkbench.core.spec.Specs;
@@ -37,19 +37,8 @@ final class SpecLoading {
         return result;
     }
 
-    /** {@code file:line: message}, or {@code file: message} without a line. */
+    /** {@code file:line: message}, or {@code file: message} without a line, as {@link RunPlanner} words it. */
     static String format(Path file, SpecProblem p) {
-        String where = p.line() > 0 ? file + ":" + p.line() + ": " : file + ": ";
-        return where + (p.isError() ? "" : "warning: ") + p.message();
-    }
-
-    /** The spec with a relative {@code data.path} made absolute against the spec file's folder. */
-    static ExperimentSpec absoluteDataPath(ExperimentSpec spec, Path specFile) {
-        String path = spec.data().path();
-        if (path == null || !spec.data().source().isFileBased() || Path.of(path).isAbsolute()) {
-            return spec;
-        }
-        Path folder = specFile.toAbsolutePath().getParent();
-        return spec.withValue("data.path", folder.resolve(path).normalize().toString());
+        return RunPlanner.locate(file.toString(), p);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.lmworkbench.core.command.UsageException;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.SpecException;
+import org.lmworkbench.core.spec.SpecProblem;
 import picocli.CommandLine.Option;
 
 /** {@code --threads} and {@code --device}, which {@code run}, {@code resume} and {@code sweep} accept. */
@@ -31,7 +32,9 @@ final class TrainingOverrides {
                 result = result.withValue("execution.device", device);
             }
         } catch (SpecException e) {
-            throw new UsageException("invalid override: " + e.problems().get(0).message());
+            SpecProblem first = e.problems().stream().filter(SpecProblem::isError).findFirst()
+                    .orElse(e.problems().get(0));
+            throw new UsageException("invalid override: " + first.message());
         }
         return result;
     }

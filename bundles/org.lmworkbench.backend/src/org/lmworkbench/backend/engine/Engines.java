@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * <li>The thread context class loader is this bundle's loader while the engine loads: inside
  * Equinox DJL finds its engine provider and native jars through it.</li>
  * </ul>
- * Thread settings only take effect on the first load in a JVM; later calls report what is in use.
+ * Thread settings given to {@link #pytorch(int)} only take effect on the first load in a JVM;
+ * {@link #prepareRun(int, long)} sets them for each run.
  */
 public final class Engines {
 
@@ -78,6 +79,26 @@ public final class Engines {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /**
+     * Puts the settings of libtorch that outlive a run into the state a run expects, whatever an
+     * earlier run in this JVM left behind (a backend worker trains many runs in one JVM, and each must
+     * give what a fresh process gives): the intra-op thread count, grad mode off on the calling
+     * thread, and libtorch's random generator seeded from the run's seed (the backend draws its own
+     * random numbers in Java; this keeps anything inside libtorch that draws one reproducible too).
+     *
+     * @param threads intra-op CPU threads of the run
+     * @param seed    the run's seed
+     */
+    public static void prepareRun(int threads, long seed) {
+        pytorch(threads);
+        int wanted = Math.max(1, threads);
+        if (ai.djl.pytorch.jni.JniUtils.getNumThreads() != wanted) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(wanted);
+        }
+        ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        ai.djl.pytorch.jni.JniUtils.setSeed(seed);
     }
 
     /** DJL's version, e.g. {@code 0.35.1}. */

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Executes the runs of a sweep. Each run trains in a backend process of its own, so a crash, an
- * out-of-memory error or a divergence stays in that run; a run that fails never stops the others.
- * {@link LocalProcessExecutor} starts child JVMs on this machine; a cluster scheduler (submitting
- * {@code resume <run-dir>} jobs on a shared file system) is another implementation of this one
- * interface.
+ * Executes the runs of a sweep, each through the backend's {@code resume} path and outside the
+ * calling JVM, so that a crash, an out-of-memory error or a divergence stays in that run; a run that
+ * fails never stops the others. {@link WorkerPoolExecutor} trains them on this machine in K
+ * long-lived backend workers; {@link SlurmExecutor} submits one job array whose tasks train their
+ * run folders with {@code resume <run-dir>} on a shared file system.
  */
 public interface RunExecutor extends AutoCloseable {
 

@@ -1,13 +1,8 @@
 package org.lmworkbench.backend.hessian;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.zip.ZipOutputStream;
-import org.lmworkbench.core.format.StoredZipEntries;
+import org.lmworkbench.backend.engine.ScriptedModule;
 
 /**
  * Writes, without Python, the TorchScript archive of a small module that computes exact
@@ -20,17 +15,7 @@ import org.lmworkbench.core.format.StoredZipEntries;
  * returns the gradients instead of accumulating them, so it has neither problem; it is reachable
  * from Java only through a scripted module, which is why one is generated here.
  *
- * <p>Archive layout, as read by libtorch's {@code torch::jit::load} (checked against
- * {@code caffe2/serialize/inline_container.cc} and {@code torch/csrc/jit/serialization/import*.cpp}):
- * every record lives under one top-level folder (the reader takes the folder name from the first
- * entry); {@code version} holds the file-format version; {@code constants.pkl} is a pickled
- * tuple (empty here, the code uses no tensor constants); {@code data.pkl} pickles the module
- * object as {@code GLOBAL '__torch__ HvpModule'}, {@code NEWOBJ}, then {@code BUILD} with a dict
- * holding a value for every declared attribute (only {@code training}); {@code code/__torch__.py}
- * holds the class in the serialised TorchScript dialect, where builtins are spelled
- * {@code torch.<aten op>} (so {@code torch.autograd.grad} is {@code torch.grad}) and optional
- * refinement uses {@code unchecked_cast}. Records are STORED; the reader needs no alignment for
- * records it reads into memory (only tensor storages, absent here, are mmapped).
+ * <p>The archive itself (layout, pickles) is written by {@link ScriptedModule}.
  *
  * <p>Methods of the generated module (all parameters are {@code List[Tensor]}):
  * <ul>
@@ -48,13 +33,6 @@ public final class HvpScriptArchive {
 
     /** Name of the scripted class (qualified name {@code __torch__.HvpModule}). */
     public static final String CLASS_NAME = "HvpModule";
-
-    /**
-     * File-format version written to the archive. 3 is what libtorch itself produces for
-     * modules without versioned operators; readers accept 1..10 or so. None of the operators used
-     * has an upgrader, so the value does not change semantics.
-     */
-    static final String FORMAT_VERSION = "3";
 
     private static final String ARCHIVE_DIR = "hvp_module";
 
@@ -120,73 +98,17 @@ public final class HvpScriptArchive {
     }
 
     /**
-     * Writes the archive to a new temporary file (deleted on JVM exit).
-     *
-     * @return the archive's path
-     * @throws IOException if the file cannot be written
-     */
-    public static Path writeTempFile() throws IOException {
-        Path file = Files.createTempFile("lmw-hvp-", ".pt");
-        file.toFile().deleteOnExit();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            write(out);
-        }
-        return file;
-    }
-
-    /**
      * Writes the archive to a stream.
      *
      * @param out destination; not closed
      * @throws IOException on write failure
      */
     public static void write(OutputStream out) throws IOException {
-        ZipOutputStream zip = new ZipOutputStream(out);
-        // The first entry fixes the archive folder name for the reader; libtorch writes "version"
-        // ... or data.pkl first, either works.
-        StoredZipEntries.put(zip, ARCHIVE_DIR + "/data.pkl", modulePickle());
-        StoredZipEntries.put(zip, ARCHIVE_DIR + "/code/__torch__.py", source().getBytes(StandardCharsets.UTF_8));
-        StoredZipEntries.put(zip, ARCHIVE_DIR + "/constants.pkl", emptyTuplePickle());
-        StoredZipEntries.put(zip, ARCHIVE_DIR + "/version", (FORMAT_VERSION + "\n").getBytes(StandardCharsets.US_ASCII));
-        StoredZipEntries.put(zip, ARCHIVE_DIR + "/byteorder", "little".getBytes(StandardCharsets.US_ASCII));
-        zip.finish();
+        ScriptedModule.write(out, ARCHIVE_DIR, CLASS_NAME, source());
     }
 
-    /**
-     * Pickle (protocol 2) of the module object: class by GLOBAL, instantiated by NEWOBJ with no
-     * arguments, then BUILD with the attribute dict; libtorch's object loader copies each declared
-     * attribute from that dict into the object's slots.
-     */
-    static byte[] modulePickle() {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        b.write(0x80);                                   // PROTO
-        b.write(2);
-        b.writeBytes(("c__torch__\n" + CLASS_NAME + "\n").getBytes(StandardCharsets.US_ASCII));
-        b.write(')');                                    // EMPTY_TUPLE (constructor args)
-        b.write(0x81);                                   // NEWOBJ
-        b.write('}');                                    // EMPTY_DICT (state)
-        b.write('(');                                    // MARK
-        unicode(b, "training");
-        b.write(0x88);                                   // NEWTRUE
-        b.write('u');                                    // SETITEMS
-        b.write('b');                                    // BUILD
-        b.write('.');                                    // STOP
-        return b.toByteArray();
-    }
-
-    /** Pickle (protocol 2) of {@code ()}: the constant table of code without tensor constants. */
-    static byte[] emptyTuplePickle() {
-        return new byte[] {(byte) 0x80, 2, ')', '.'};
-    }
-
-    private static void unicode(ByteArrayOutputStream b, String s) {
-        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-        b.write('X');                                    // BINUNICODE, 4-byte little-endian length
-        int n = utf8.length;
-        b.write(n & 0xff);
-        b.write((n >>> 8) & 0xff);
-        b.write((n >>> 16) & 0xff);
-        b.write((n >>> 24) & 0xff);
-        b.writeBytes(utf8);
+    /** Compiles the module (see {@link HvpScriptModule#shared()}, which keeps one per JVM). */
+    static ScriptedModule load() {
+        return ScriptedModule.load(ARCHIVE_DIR, CLASS_NAME, source(), true);
     }
 }

@@ -5,15 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValueUtils;
-import ai.djl.pytorch.jni.JniUtils;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * The loaded {@link HvpScriptArchive} module and the three calls made on it.
@@ -46,21 +39,11 @@ public final class HvpScriptModule {
 
     /**
      * @return the JVM-wide module, loading it on first use
-     * @throws UncheckedIOException if the archive cannot be written to a temporary file
+     * @throws java.io.UncheckedIOException if the archive cannot be written to a temporary file
      */
     public static synchronized HvpScriptModule shared() {
         if (instance == null) {
-            try {
-                Path archive = HvpScriptArchive.writeTempFile();
-                PtNDManager owner = (PtNDManager) NDManager.newBaseManager();
-                PtSymbolBlock block = JniUtils.loadModule(owner, archive, true, new String[0],
-                        new String[0], true);
-                JniUtils.enableTrainingMode(block);
-                Files.deleteIfExists(archive);
-                instance = new HvpScriptModule(block);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the HVP TorchScript archive", e);
-            }
+            instance = new HvpScriptModule(HvpScriptArchive.load().block());
         }
         return instance;
     }

@@ -3,6 +3,8 @@ package org.lmworkbench.backend.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,6 +82,24 @@ public final class ParameterSet {
     /** Marks every tensor as a leaf that collects gradients. */
     public void requireGradients() {
         arrays.values().forEach(a -> a.setRequiresGradient(true));
+    }
+
+    /**
+     * New autograd leaves over the same storage: same names, infos and order, each requiring
+     * gradients and holding none. A forward and backward pass on them leaves exactly that pass's
+     * gradient in their {@code getGradient()}, which libtorch then hands over without accumulating
+     * it into older gradients (nothing to zero afterwards, no extra pass over the parameters), and
+     * in-place updates of this set after the backward are in their storage too. They belong to the
+     * managers of this set's arrays (the step's, when those are temporarily attached to it).
+     */
+    public ParameterSet freshLeaves() {
+        ParameterSet leaves = new ParameterSet();
+        for (Map.Entry<String, NDArray> e : arrays.entrySet()) {
+            NDArray leaf = JniUtils.detachGradient((PtNDArray) e.getValue());
+            leaf.setRequiresGradient(true);
+            leaves.add(infos.get(e.getKey()), leaf);
+        }
+        return leaves;
     }
 
     /**

@@ -2,13 +2,13 @@ package org.lmworkbench.backend.optim;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
-import java.util.Map;
 import org.lmworkbench.backend.model.ParameterSet;
 
 /**
  * Adam with bias correction; with {@code decoupled} it is AdamW ({@code p -= lr wd p} before the
  * Adam step, as in PyTorch), otherwise weight decay is an L2 term added to the gradient. The
- * preconditioner is {@code sqrt(v / (1 - beta2^t)) + eps}.
+ * preconditioner is {@code sqrt(v) / sqrt(1 - beta2^t) + eps}, the step {@code lr / (1 - beta1^t)}
+ * times the first moment over it, as in {@code torch.optim.Adam}.
  */
 public final class Adam extends StatefulOptimizer {
 
@@ -34,20 +34,18 @@ public final class Adam extends StatefulOptimizer {
     }
 
     @Override
-    void update(String name, NDArray p, NDArray grad, double lr, boolean decay, Map<String, NDArray> state) {
-        NDArray g = grad;
-        if (decay && weightDecay > 0) {
-            if (decoupled) {
-                p.subi(p.mul(lr * weightDecay));
-            } else {
-                g = grad.add(p.mul(weightDecay));
-            }
-        }
-        NDArray m = state.get(M).muli(beta1).addi(g.mul(1 - beta1));
-        NDArray v = state.get(V).muli(beta2).addi(g.square().muli(1 - beta2));
+    void update(List<NDArray> params, List<NDArray> grads, double[] rates, boolean[] decay) {
         double c1 = 1 - Math.pow(beta1, updates);
         double c2 = 1 - Math.pow(beta2, updates);
-        NDArray denominator = v.div(c2).sqrt().addi(eps);
-        p.subi(m.mul(lr / c1).divi(denominator));
+        double[] stepSizes = new double[rates.length];
+        double[] decays = new double[rates.length];
+        double[] shrinks = new double[rates.length];
+        for (int i = 0; i < rates.length; i++) {
+            boolean decayed = decay[i] && weightDecay > 0;
+            stepSizes[i] = rates[i] / c1;
+            decays[i] = decayed && !decoupled ? weightDecay : 0;
+            shrinks[i] = decayed && decoupled ? 1 - rates[i] * weightDecay : 1;
+        }
+        FusedUpdates.adam(params, grads, slot(M), slot(V), stepSizes, decays, shrinks, beta1, beta2, eps, Math.sqrt(c2));
     }
 }

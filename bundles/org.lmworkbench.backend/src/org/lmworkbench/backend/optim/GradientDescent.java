@@ -2,7 +2,6 @@ package org.lmworkbench.backend.optim;
 
 import ai.djl.ndarray.NDArray;
 import java.util.List;
-import java.util.Map;
 import org.lmworkbench.backend.model.ParameterSet;
 
 /**
@@ -29,14 +28,12 @@ public final class GradientDescent extends StatefulOptimizer {
     }
 
     @Override
-    void update(String name, NDArray p, NDArray grad, double lr, boolean decay, Map<String, NDArray> state) {
-        NDArray g = decay && weightDecay > 0 ? grad.add(p.mul(weightDecay)) : grad;
-        NDArray direction = g;
-        if (momentum > 0) {
-            // The buffer starts at zero, so the first update sets it to g as in PyTorch.
-            NDArray buffer = state.get(MOMENTUM).muli(momentum).addi(g);
-            direction = nesterov ? g.add(buffer.mul(momentum)) : buffer;
+    void update(List<NDArray> params, List<NDArray> grads, double[] rates, boolean[] decay) {
+        double[] decays = new double[rates.length];
+        for (int i = 0; i < decays.length; i++) {
+            decays[i] = decay[i] ? weightDecay : 0;
         }
-        p.subi(direction.mul(lr));
+        // The buffers start at zero, so the first update sets them to g as in PyTorch.
+        FusedUpdates.sgd(params, grads, momentum > 0 ? slot(MOMENTUM) : List.of(), rates, decays, momentum, nesterov);
     }
 }

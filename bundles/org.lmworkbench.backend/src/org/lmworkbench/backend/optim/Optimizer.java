@@ -1,25 +1,26 @@
 package org.lmworkbench.backend.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Map;
 import org.lmworkbench.backend.model.ParameterSet;
 
 /**
- * A hand-written optimizer working on NDArrays outside the gradient collector (libtorch forbids
- * in-place updates of leaves while gradients are recorded). It reads each parameter's accumulated
- * gradient, updates the parameter in place and zeroes the gradient (libtorch accumulates otherwise).
- * Per-parameter learning-rate multipliers ({@link org.lmworkbench.backend.model.ParameterInfo#lrMultiplier})
- * implement muP.
+ * A hand-written optimizer that updates the parameters in place, outside the gradient collector
+ * (libtorch forbids in-place updates of leaves while gradients are recorded), from gradients it is
+ * handed rather than from the parameters' {@code .grad} fields, so nothing has to be zeroed between
+ * steps. Per-parameter learning-rate multipliers
+ * ({@link org.lmworkbench.backend.model.ParameterInfo#lrMultiplier}) implement muP.
  */
 public interface Optimizer {
 
     /**
      * One update with global learning rate {@code lr}.
      *
-     * @param step a manager closed after the step; temporaries go there
+     * @param gradients the gradient of each parameter, in {@code params}' order; not modified
+     * @throws IllegalArgumentException if there is not one gradient per parameter
      */
-    void step(ParameterSet params, double lr, NDManager step);
+    void step(ParameterSet params, List<NDArray> gradients, double lr);
 
     /** Number of updates taken (Adam's bias correction uses it). */
     long updates();

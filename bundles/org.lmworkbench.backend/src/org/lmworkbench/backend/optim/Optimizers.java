@@ -33,7 +33,7 @@ public final class Optimizers {
         };
     }
 
-    private static Optimizer zeroOrder(StatefulOptimizer rule, OptimizerSpec spec, long seed) {
+    private static Optimizer zeroOrder(Optimizer rule, OptimizerSpec spec, long seed) {
         // A seed of its own: the directions must not share a stream with data order or initialisation.
         return new ZeroOrderOptimizer(rule, new ZeroOrderEstimator(spec.zo(), seed ^ 0x5A45524FL));
     }

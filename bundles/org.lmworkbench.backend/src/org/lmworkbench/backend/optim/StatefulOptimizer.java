@@ -1,8 +1,7 @@
 package org.lmworkbench.backend.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.lmworkbench.backend.model.ParameterSet;
 
 /**
  * Bookkeeping shared by the optimizers: zero-initialised state slots per parameter, created eagerly
- * in the parameters' manager so that every step can temporarily attach them to its own manager (then
- * arithmetic on them allocates there and is freed with the step, keeping memory flat).
+ * in the parameters' manager and updated in place by {@link FusedUpdates}, which allocates nothing
+ * that outlives its call; and the per-tensor learning rates and weight-decay flags of a step.
  */
 abstract class StatefulOptimizer implements Optimizer {
 
@@ -34,33 +33,39 @@ abstract class StatefulOptimizer implements Optimizer {
     }
 
     @Override
-    public final void step(ParameterSet params, double lr, NDManager step) {
-        stepWith(params, null, lr, step);
+    public final void step(ParameterSet params, List<NDArray> gradients, double lr) {
+        List<String> names = params.names();
+        if (gradients.size() != names.size()) {
+            throw new IllegalArgumentException("expected " + names.size() + " gradients, got " + gradients.size());
+        }
+        updates++;
+        List<NDArray> arrays = new ArrayList<>(names.size());
+        double[] rates = new double[names.size()];
+        boolean[] decay = new boolean[names.size()];
+        for (int i = 0; i < rates.length; i++) {
+            arrays.add(params.get(names.get(i)));
+            rates[i] = lr * params.info(names.get(i)).lrMultiplier();
+            decay[i] = params.info(names.get(i)).decay();
+        }
+        update(arrays, gradients, rates, decay);
     }
 
     /**
-     * One update from {@code gradients} by parameter name, or, when null, from the parameters'
-     * accumulated gradients (which are then zeroed).
+     * Updates every parameter in place.
+     *
+     * @param params parameters in model order
+     * @param grads  their gradients
+     * @param rates  learning rate of each (global rate times its multiplier)
+     * @param decay  whether weight decay applies to each
      */
-    final void stepWith(ParameterSet params, Map<String, NDArray> gradients, double lr, NDManager step) {
-        NDList state = new NDList();
-        // Attaching twice would make the step manager the "original" owner and free the state with it.
-        slots.values().forEach(s -> s.values().stream().filter(a -> a.getManager() != step).forEach(state::add));
-        step.tempAttachAll(state);
-        updates++;
-        for (String name : params.names()) {
-            NDArray p = params.get(name);
-            NDArray grad = gradients == null ? p.getGradient() : gradients.get(name);
-            update(name, p, grad, lr * params.info(name).lrMultiplier(), params.info(name).decay(), slots.get(name));
-            if (gradients == null) {
-                // libtorch adds new gradients to old ones; zero them for the next step.
-                grad.subi(grad);
-            }
-        }
-    }
+    abstract void update(List<NDArray> params, List<NDArray> grads, double[] rates, boolean[] decay);
 
-    /** Updates {@code p} in place from {@code grad}. */
-    abstract void update(String name, NDArray p, NDArray grad, double lr, boolean decay, Map<String, NDArray> state);
+    /** The arrays of state slot {@code slot} in parameter order. */
+    final List<NDArray> slot(String slot) {
+        List<NDArray> out = new ArrayList<>(slots.size());
+        slots.values().forEach(s -> out.add(s.get(slot)));
+        return out;
+    }
 
     @Override
     public long updates() {

@@ -1,7 +1,8 @@
 package org.lmworkbench.backend.optim;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.model.Loss;
@@ -13,18 +14,17 @@ import org.lmworkbench.backend.train.Scalars;
  * A zeroth-order optimizer ({@code zo_gd}, {@code zo_sgd}, {@code zo_gdm}, {@code zo_adam}): the
  * update rule of gradient descent, heavy ball or Adam applied to the two-point estimate of
  * {@link ZeroOrderEstimator} instead of the backpropagated gradient. The training step calls
- * {@link #estimate} in place of forward and backward, then {@link #step} as for any optimizer.
+ * {@link #estimate} in place of forward and backward and hands the estimate to {@link #step} as it
+ * would a gradient.
  * State, checkpoints and the update count are those of the wrapped rule; the update count also
  * selects the random directions, so resuming is exact.
  */
 public final class ZeroOrderOptimizer implements Optimizer {
 
-    private final StatefulOptimizer rule;
+    private final Optimizer rule;
     private final ZeroOrderEstimator estimator;
-    private Map<String, NDArray> pending;
-    private double pendingNorm = Double.NaN;
 
-    ZeroOrderOptimizer(StatefulOptimizer rule, ZeroOrderEstimator estimator) {
+    ZeroOrderOptimizer(Optimizer rule, ZeroOrderEstimator estimator) {
         this.rule = rule;
         this.estimator = estimator;
     }
@@ -36,43 +36,34 @@ public final class ZeroOrderOptimizer implements Optimizer {
 
     /**
      * Estimates the gradient of the loss on {@code batch} for the next update, using forward passes
-     * only, and returns the loss at the current parameters.
+     * only; the arrays belong to the manager the parameters are attached to (the step's).
+     *
+     * @return the loss at the current parameters and the estimate, one array per parameter in model order
      */
-    public double estimate(Model model, Loss loss, ParameterSet params, Batch batch) {
+    public Estimate estimate(Model model, Loss loss, ParameterSet params, Batch batch) {
         ZeroOrderEstimator.Estimate e = estimator.estimate(
                 p -> Scalars.value(loss.compute(model.forward(p, batch.x(), true), batch.y())), params, rule.updates());
-        pending = e.gradient();
-        pendingNorm = Double.NaN;
-        return Scalars.value(loss.compute(model.forward(params, batch.x(), true), batch.y()));
-    }
-
-    /** Euclidean norm of the pending estimate. */
-    public double estimateNorm() {
-        if (pending == null) {
-            return Double.NaN;
+        List<NDArray> gradient = new ArrayList<>(params.size());
+        for (String name : params.names()) {
+            gradient.add(e.gradient().get(name));
         }
-        if (Double.isNaN(pendingNorm)) {
-            double sum = 0;
-            for (NDArray g : pending.values()) {
-                sum += Scalars.value(g.square().sum());
-            }
-            pendingNorm = Math.sqrt(sum);
-        }
-        return pendingNorm;
+        double value = Scalars.value(loss.compute(model.forward(params, batch.x(), true), batch.y()));
+        return new Estimate(value, List.copyOf(gradient));
     }
 
     /**
-     * Applies the wrapped rule to the estimate of the last {@link #estimate} call.
+     * The result of {@link #estimate}.
      *
-     * @throws IllegalStateException if no estimate is pending
+     * @param loss     the loss at the current parameters
+     * @param gradient the estimated gradient in model order
      */
+    public record Estimate(double loss, List<NDArray> gradient) {
+    }
+
+    /** Applies the wrapped rule to {@code gradients}, the estimate of {@link #estimate}. */
     @Override
-    public void step(ParameterSet params, double lr, NDManager step) {
-        if (pending == null) {
-            throw new IllegalStateException("zeroth-order step without an estimate");
-        }
-        rule.stepWith(params, pending, lr, step);
-        pending = null;
+    public void step(ParameterSet params, List<NDArray> gradients, double lr) {
+        rule.step(params, gradients, lr);
     }
 
     @Override

@@ -37,7 +37,7 @@ public final class SimilarityComparison {
         all.addAll(cols);
         InputChecks.requireSameExamples(all);
         if (metric instanceof CkaMetric cka && cka.kernel() == CkaMetric.Kernel.LINEAR
-                && (precision == LinearCkaMatrix.Precision.MIXED || LinearCkaMatrix.gramFormIsCheaper(rows, cols))) {
+                && LinearCkaMatrix.gramFormIsCheaper(rows, cols, precision)) {
             long start = System.nanoTime();
             double[][] m = LinearCkaMatrix.compute(rows, cols, cka.estimator(), precision);
             return new Result(m, "streamed Gram blocks (" + precision.name().toLowerCase() + ")", 0,

@@ -102,7 +102,7 @@ final class TrainingLoop {
                 }
                 MetricsRecorder.StepStats stats = logNow
                         ? new MetricsRecorder.StepStats(loss, runner.gradientNorm(), lr) : null;
-                runner.update(lr, step);
+                runner.update(lr);
                 context.aim(completed, lr, step);
                 if (logNow) {
                     metrics.append(recorder.record(completed, params, stats, step).values());

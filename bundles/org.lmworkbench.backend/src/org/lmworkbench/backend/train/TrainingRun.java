@@ -53,9 +53,20 @@ public final class TrainingRun {
      */
     public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads,
             List<ProbeFactory> probeFactories, PrintStream echo, PrintStream warnings) throws IOException {
+        return execute(run, setup, engine, threads, probeFactories, echo, warnings, new RunControl());
+    }
+
+    /**
+     * Trains {@code run} like {@link #execute(RunDirectory, TrainingSetup, Engine, int, List, PrintStream, PrintStream)},
+     * stopping at the next step boundary when {@code control} is cancelled (or the JVM is asked to
+     * shut down) and reporting every step to it.
+     */
+    public static Outcome execute(RunDirectory run, TrainingSetup setup, Engine engine, int threads,
+            List<ProbeFactory> probeFactories, PrintStream echo, PrintStream warnings, RunControl control)
+            throws IOException {
         ExperimentSpec spec = setup.spec();
         try (RunLog log = RunLog.open(run.logFile(), echo);
-                CancellationHook hook = new CancellationHook();
+                CancellationHook hook = new CancellationHook(control.flag());
                 ParentWatch parent = ParentWatch.start(hook, log)) {
             RunStatus status = Files.exists(run.statusFile()) ? run.readStatus()
                     : RunStatus.queued(Instant.now(), spec.training().steps());
@@ -81,11 +92,15 @@ public final class TrainingRun {
                 log.log((start == 0 ? "starting " : "resuming from step " + start + " of ") + run.runId() + " on "
                         + device + ", " + threads + " thread(s), DJL " + Engines.djlVersion() + ", libtorch "
                         + Engines.libtorchVersion(engine));
-                outcome = train(run, setup, engine, probeFactories, hook, log, keeper, states, initial, saved);
+                outcome = train(run, setup, engine, probeFactories, hook, control, log, keeper, states, initial,
+                        saved);
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 // Before the loop: the folder could not be prepared or the state not restored.
                 outcome = failure(e, log);
                 keeper = new StatusKeeper(run, status, log, spec.probes().metricsEvery());
+            }
+            if (control.interruption() != null) {
+                hook.stop(RunState.INTERRUPTED, control.interruption());
             }
             outcome = stopped(outcome, hook);
             keeper.finish(outcome);
@@ -95,8 +110,8 @@ public final class TrainingRun {
     }
 
     private static Outcome train(RunDirectory run, TrainingSetup setup, Engine engine, List<ProbeFactory> factories,
-            CancellationHook hook, RunLog log, StatusKeeper keeper, NDManager states, ParameterSet initial,
-            Checkpoints.State saved) throws IOException {
+            CancellationHook hook, RunControl control, RunLog log, StatusKeeper keeper, NDManager states,
+            ParameterSet initial, Checkpoints.State saved) throws IOException {
         ExperimentSpec spec = setup.spec();
         ParameterSet params;
         Optimizer optimizer;
@@ -117,8 +132,12 @@ public final class TrainingRun {
                 LoopContext context = new LoopContext(setup, params, optimizer, run, log)) {
             MetricsRecorder recorder = new MetricsRecorder(setup.model(), setup.loss(), setup.data(), initial,
                     previousWallTime(run));
+            TrainingLoop.Progress progress = (step, loss, force) -> {
+                keeper.update(step, loss, force);
+                control.progress(step, loss);
+            };
             TrainingLoop loop = new TrainingLoop(engine, setup, params, optimizer, context, probes, metrics,
-                    recorder, keeper, hook.flag(), log);
+                    recorder, progress, hook.flag(), log);
             Outcome outcome = runLoop(loop, saved == null ? 0 : saved.step(), metrics, recorder, log);
             if (outcome.state() == RunState.CANCELLED && !Files.exists(run.checkpointFile(outcome.step()))) {
                 try {

@@ -110,6 +110,26 @@ class RunDirectoryTest {
     }
 
     @Test
+    void specNameIsTheNameInSpecJsonReadWithoutValidatingTheRest() throws IOException {
+        RunDirectory run = RunDirectory.create(runs(), "eos-000", ExperimentSpec.withDefaults("eos", 0.05));
+        assertEquals("eos", run.specName());
+        Files.writeString(run.specFile(), "{\"name\": \"old\", \"model\": {\"widht\": 3}}");
+        assertEquals("old", run.specName(), "a spec of an older version still names its spec");
+        Files.delete(run.specFile());
+        assertEquals(null, run.specName(), "an imported run has no spec");
+    }
+
+    @Test
+    void aSpecFileIsNamedByItsNameEvenWithErrorsAndElseByTheFile() throws IOException {
+        Path valid = Files.writeString(project.resolve("a.lmx"), "{\"name\": \"sweep-a\", \"optimizer\": {\"lr\": 0.1}}");
+        assertEquals("sweep-a", org.lmworkbench.core.spec.Specs.name(valid));
+        Path invalid = Files.writeString(project.resolve("b.lmx"), "{\"name\": \"b-name\", \"model\": {\"width\": -1}}");
+        assertEquals("b-name", org.lmworkbench.core.spec.Specs.name(invalid));
+        Path broken = Files.writeString(project.resolve("c.experiment.json"), "{\"name\": ");
+        assertEquals("c", org.lmworkbench.core.spec.Specs.name(broken));
+    }
+
+    @Test
     void temporaryFilesOfInterruptedWritesAreRemovedAndNamed() throws IOException {
         RunDirectory run = RunDirectory.create(runs(), "tmp", ExperimentSpec.withDefaults("tmp", 0.1));
         Path checkpoint = Files.createDirectories(run.checkpointsFolder()).resolve(".step-20.npz.3k9x.tmp");

@@ -38,11 +38,37 @@ class RunStatusTest {
     }
 
     @Test
+    void theClusterJobIsRecordedAndKeptThroughTheRunsLife() throws IOException {
+        RunStatus submitted = RunStatus.queued(T0, 100).submitted(SchedulerJob.slurm("4711", 3));
+        String json = submitted.toJson();
+        assertTrue(json.contains("\"scheduler\": \"slurm\""), json);
+        assertTrue(json.contains("\"job_id\": \"4711\""), json);
+        assertTrue(json.contains("\"array_index\": 3"), json);
+        RunStatus ended = RunStatus.fromJson(json, dir.resolve("status.json")).started(T0, "cpu", 1, 99L)
+                .withProgress(100, 0.5).ended(RunState.COMPLETED, T0.plusSeconds(9), null);
+        assertEquals("4711_3", ended.job().taskId());
+        assertEquals(ended, RunStatus.fromJson(ended.toJson(), dir.resolve("status.json")));
+        RunStatus again = ended.submitted(SchedulerJob.slurm("4800", 0));
+        assertEquals(RunState.QUEUED, again.state());
+        assertEquals(null, again.ended());
+        assertEquals(100, again.lastStep(), "what the run reached stays");
+        RunStatus plain = RunStatus.queued(T0, 1).submitted(new SchedulerJob(SchedulerJob.SLURM, "12",
+                SchedulerJob.NOT_AN_ARRAY));
+        assertFalse(plain.toJson().contains("array_index"), plain.toJson());
+        assertEquals("12", RunStatus.fromJson(plain.toJson(), dir.resolve("s.json")).job().taskId());
+        RunFileException e = assertThrows(RunFileException.class, () -> RunStatus.fromJson(
+                "{\"state\": \"queued\", \"created\": \"2025-01-02T03:04:05Z\", \"job_id\": \"12;x\"}",
+                dir.resolve("status.json")));
+        assertTrue(e.getMessage().contains("'job_id'"), e.getMessage());
+    }
+
+    @Test
     void absentValuesAreLeftOutAndReadBackAsNull() throws IOException {
         RunStatus queued = RunStatus.queued(T0, 10);
         String json = queued.toJson();
         assertFalse(json.contains("started"), json);
         assertFalse(json.contains("last_loss"), json);
+        assertFalse(json.contains("job_id"), json);
         assertEquals(queued, RunStatus.fromJson(json, dir.resolve("status.json")));
     }
 

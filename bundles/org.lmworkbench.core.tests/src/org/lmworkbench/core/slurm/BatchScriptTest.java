@@ -31,6 +31,7 @@ class BatchScriptTest {
     @BeforeEach
     void standInScontrol() throws IOException {
         fakeBin = Files.createDirectories(dir.resolve("bin"));
+        Files.createDirectories(dir.resolve("tmp"));
         Path scontrol = fakeBin.resolve("scontrol");
         Files.writeString(scontrol, "#!/bin/sh\necho \"$@\" >> '" + dir.resolve("scontrol.calls") + "'\n");
         scontrol.toFile().setExecutable(true);
@@ -95,17 +96,29 @@ class BatchScriptTest {
     }
 
     @Test
-    void theEarlySignalReachesTheTaskAsTermAndAResumeExitRequeuesTheTask() throws Exception {
-        Path file = write(script(List.of(task(0, "trap 'echo TERM >> marker; exit 75' TERM; echo $$ > pid; "
-                + "while :; do sleep 0.1; done", null))));
+    void theEarlySignalBecomesTheStopFileAndAResumeExitRequeuesTheTask() throws Exception {
+        Path file = write(script(List.of(task(0, "echo $$ > pid; while [ ! -e \"$LMW_EARLY_STOP_FILE\" ]; do "
+                + "sleep 0.1; done; echo \"stop $LMW_EARLY_STOP_FILE\" >> marker; exit 75", null))));
         Process shell = start(file, 0);
         long taskPid = awaitPid();
         signal("USR1", shell.pid());
         assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
         assertEquals(75, shell.exitValue());
-        assertEquals("TERM\n", Files.readString(dir.resolve("marker")));
+        Path stopFile = dir.resolve("tmp/lmw-early-stop-9077");
+        assertEquals("stop " + stopFile + "\n", Files.readString(dir.resolve("marker")));
         assertEquals("requeue 77_0\n", Files.readString(dir.resolve("scontrol.calls")));
+        assertFalse(Files.exists(stopFile), "the stop file is removed when the task has ended");
+        assertTrue(Files.readString(dir.resolve("job.out")).contains("time limit near"), "said in the job's output");
         assertFalse(ProcessHandle.of(taskPid).map(ProcessHandle::isAlive).orElse(false));
+    }
+
+    @Test
+    void aStopFileLeftByAnEarlierAttemptIsRemovedBeforeTheTaskStarts() throws Exception {
+        Path stale = dir.resolve("tmp/lmw-early-stop-9077");
+        Files.writeString(stale, "");
+        Path file = write(script(List.of(task(0, "[ -e \"$LMW_EARLY_STOP_FILE\" ] && exit 9; exit 0", null))));
+        assertEquals(0, runTask(file, 0).exitCode());
+        assertFalse(Files.exists(dir.resolve("scontrol.calls")), "nothing requeued");
     }
 
     @Test
@@ -119,6 +132,7 @@ class BatchScriptTest {
         signal("TERM", taskPid);
         assertTrue(shell.waitFor(30, TimeUnit.SECONDS));
         assertEquals(75, shell.exitValue(), "the shell waited for the task and returned its code");
+        assertEquals("TERM\n", Files.readString(dir.resolve("marker")));
         assertFalse(Files.exists(dir.resolve("scontrol.calls")), "no requeue after a plain SIGTERM");
     }
 
@@ -159,7 +173,9 @@ class BatchScriptTest {
     private ProcessBuilder builder(List<String> command, Integer index) {
         ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
         b.environment().put("PATH", fakeBin + ":" + System.getenv("PATH"));
+        b.environment().put("TMPDIR", dir.resolve("tmp").toString());
         if (index != null) {
+            b.environment().put("SLURM_JOB_ID", "9077");
             b.environment().put("SLURM_ARRAY_TASK_ID", index.toString());
             b.environment().put("SLURM_ARRAY_JOB_ID", "77");
         }

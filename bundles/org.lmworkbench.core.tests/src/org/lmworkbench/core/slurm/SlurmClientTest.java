@@ -59,6 +59,17 @@ class SlurmClientTest {
     }
 
     @Test
+    void aHeldSubmissionStartsNothingUntilItIsReleased() throws Exception {
+        Scripted runner = new Scripted(c -> ok(c, c.get(0).equals("sbatch") ? "4711;cluster\n" : ""));
+        SlurmClient client = new SlurmClient(SlurmProfile.local(), runner);
+        assertEquals("4711", client.submitHeld(SCRIPT));
+        client.release("4711");
+        assertEquals(List.of(List.of("sbatch", "--parsable", "--hold", SCRIPT.toString()),
+                List.of("scontrol", "release", "4711")), runner.calls);
+        assertThrows(IllegalArgumentException.class, () -> client.release("4711; rm -rf ~"));
+    }
+
+    @Test
     void validSettingsPassWithTheTestOnlySubmission() throws Exception {
         Scripted runner = cluster(null);
         new SlurmClient(SlurmProfile.local(), runner).validate(SlurmSettings.withTimeLimit(Duration.ofMinutes(1))
@@ -82,7 +93,7 @@ class SlurmClientTest {
         SlurmException e = assertThrows(SlurmException.class, () -> new SlurmClient(SlurmProfile.local(),
                 cluster(null)).validate(SlurmSettings.withTimeLimit(Duration.ofMinutes(5)).inPartition("short"), SCRIPT,
                         "execution.slurm"));
-        assertEquals("execution.slurm.time_limit", e.problems().get(0).path());
+        assertEquals("execution.slurm.time", e.problems().get(0).path());
         assertTrue(e.getMessage().contains("exceeds partition 'short''s maximum 0-00:01:00"), e.getMessage());
     }
 

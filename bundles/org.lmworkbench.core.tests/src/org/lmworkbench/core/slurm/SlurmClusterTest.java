@@ -58,11 +58,14 @@ class SlurmClusterTest {
         }
         client = cluster.require();
         Path work = Files.createDirectories(dir.resolve("limit"));
-        // Task 0 notes every SIGTERM and carries on, so it meets the limit; task 1 stops at the
-        // early signal with the resume code, is requeued by the script, and finishes on its rerun.
-        List<ArrayTask> tasks = List.of(shell(0, "trap 'date +%s >> term-0' TERM; while :; do sleep 0.2; done"),
+        // Task 0 notes when its stop file appears and every SIGTERM, and carries on, so it meets the
+        // limit; task 1 stops when its stop file appears, with the resume code, is requeued by the
+        // script, and finishes on its rerun.
+        List<ArrayTask> tasks = List.of(shell(0, "trap 'date +%s >> term-0' TERM; while :; do "
+                + "if [ -e \"$LMW_EARLY_STOP_FILE\" ] && [ ! -e early-0 ]; then date +%s > early-0; fi; sleep 0.2; done"),
                 shell(1, "if [ \"${SLURM_RESTART_COUNT:-0}\" -gt 0 ]; then echo resumed >> marks-1; exit 0; fi; "
-                        + "trap 'echo TERM >> marks-1; exit " + RESUME + "' TERM; while :; do sleep 0.2; done"));
+                        + "while [ ! -e \"$LMW_EARLY_STOP_FILE\" ]; do sleep 0.2; done; echo stop >> marks-1; exit "
+                        + RESUME));
         SlurmSettings settings = SlurmSettings.withTimeLimit(Duration.ofMinutes(1)).inPartition("short")
                 .withSignalLead(Duration.ofSeconds(50));
         timeLimitJob = submit(settings, work, tasks);
@@ -149,7 +152,7 @@ class SlurmClusterTest {
         assertRefused(base.withCpusPerTask(64), work, "execution.slurm",
                 "Requested node configuration is not available");
         assertRefused(SlurmSettings.withTimeLimit(Duration.ofMinutes(5)).inPartition("short"), work,
-                "execution.slurm.time_limit", "exceeds partition 'short''s maximum");
+                "execution.slurm.time", "exceeds partition 'short''s maximum");
         // What is valid passes the same check, which submits nothing either.
         client.validate(base.inPartition("short"), script(base.inPartition("short"), work, List.of(shell(0, "true")))
                 .write(work.resolve("valid.sbatch")), SlurmSettings.DEFAULT_PATH);
@@ -181,14 +184,14 @@ class SlurmClusterTest {
         SlurmTask limited = t.get(timeLimitJob + "_0");
         assertEquals(SlurmState.TIMEOUT, limited.state(), limited.toString());
         assertEquals("TimeLimit", limited.reason());
+        long early = Long.parseLong(read(dir.resolve("limit/early-0")));
         List<Long> terms = read(dir.resolve("limit/term-0")).lines().map(Long::parseLong).toList();
-        assertTrue(terms.size() >= 2, "the early signal and the limit's SIGTERM: " + terms);
-        assertTrue(terms.get(terms.size() - 1) - terms.get(0) >= 10, "the early signal came well before the limit: "
-                + terms);
+        assertEquals(1, terms.size(), "one SIGTERM, from the limit: " + terms);
+        assertTrue(terms.get(0) - early >= 10, "the stop file appeared well before the limit: " + early + ", " + terms);
         SlurmTask resumed = byId(client.tasks(timeLimitJob)).get(timeLimitJob + "_1");
         assertEquals(SlurmState.COMPLETED, resumed.state(), resumed.toString());
         assertEquals(1, resumed.restarts(), "requeued once by its script");
-        assertEquals("TERM\nresumed\n", Files.readString(dir.resolve("limit/marks-1")));
+        assertEquals("stop\nresumed\n", Files.readString(dir.resolve("limit/marks-1")));
     }
 
     private static ArrayTask shell(int index, String command) {

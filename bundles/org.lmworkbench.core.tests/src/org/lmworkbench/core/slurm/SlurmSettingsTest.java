@@ -43,8 +43,8 @@ class SlurmSettingsTest {
                 Duration.ofSeconds(-5));
         List<SlurmProblem> problems = bad.validate("$.execution.slurm");
         List<String> paths = problems.stream().map(SlurmProblem::path).toList();
-        assertEquals(List.of("$.execution.slurm.partition", "$.execution.slurm.time_limit",
-                "$.execution.slurm.cpus_per_task", "$.execution.slurm.memory", "$.execution.slurm.gpus",
+        assertEquals(List.of("$.execution.slurm.partition", "$.execution.slurm.time",
+                "$.execution.slurm.cpus", "$.execution.slurm.memory", "$.execution.slurm.gpus",
                 "$.execution.slurm.gpu_type", "$.execution.slurm.account", "$.execution.slurm.qos",
                 "$.execution.slurm.extra_args[1]", "$.execution.slurm.extra_args[2]",
                 "$.execution.slurm.extra_args[3]", "$.execution.slurm.extra_args[4]",
@@ -70,6 +70,6 @@ class SlurmSettingsTest {
         SlurmException e = assertThrows(SlurmException.class, bad::sbatchOptions);
         assertEquals(2, e.problems().size());
         assertTrue(e.getMessage().startsWith("2 problems in the Slurm settings:"), e.getMessage());
-        assertTrue(e.getMessage().contains("execution.slurm.cpus_per_task: must be at least 1, not 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("execution.slurm.cpus: must be at least 1, not 0"), e.getMessage());
     }
 }

@@ -67,7 +67,9 @@ class ExperimentSpecTest {
         assertEquals(new ProbeSpec(5, new ProbeSpec.Sharpness(100, 3, 128, 50, 0.001), new ProbeSpec.Trace(200, 10),
                 new ProbeSpec.Activations(500, List.of("block0", "block2")), 1000,
                 new ProbeSpec.SharpnessDimension(250, 0.05, ProbeSpec.Method.SLQ, 6, 30, 64)), s.probes());
-        assertEquals(new ExecutionSpec(ExecutionSpec.Device.CPU, 4, 2, "4g"), s.execution());
+        assertEquals(new ExecutionSpec(ExecutionSpec.Device.CPU, 4, 2, "4g", ExecutionSpec.Target.SLURM,
+                new ExecutionSpec.Slurm("short", "0:30:00", 4, "6G", 0, "lab", "normal", List.of("--constraint=avx2"),
+                        120)), s.execution());
     }
 
     @Test

@@ -99,10 +99,10 @@ class SweepExpanderTest {
     }
 
     @Test
-    void specWithoutSweepIsOneRunNamedLikeTheSpec() {
+    void specWithoutSweepIsOneRunNumberedLikeTheFirstRunOfASweep() {
         List<ResolvedRun> runs = Specs.parse(ExampleSpecs.exampleEos()).runsOrThrow();
         assertEquals(1, runs.size());
-        assertEquals("example-eos", runs.get(0).runId());
+        assertEquals("example-eos-000", runs.get(0).runId());
         assertEquals(0, runs.get(0).index());
         assertTrue(runs.get(0).point().isEmpty());
     }

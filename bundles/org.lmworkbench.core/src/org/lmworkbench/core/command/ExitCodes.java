@@ -11,6 +11,17 @@ public final class ExitCodes {
     public static final int INVALID_INPUT = 2;
     /** The run diverged (NaN/inf or loss above the threshold); in a sweep, at least one run did. */
     public static final int DIVERGED = 3;
+    /**
+     * The run stopped early at a scheduler's warning (its time limit is near), wrote a checkpoint and
+     * ended {@code interrupted}: run it again to continue (sysexits' EX_TEMPFAIL, "try again later").
+     */
+    public static final int INTERRUPTED = 75;
+    /**
+     * Cancelled: the run stopped at a step boundary with a checkpoint and status {@code cancelled}. A
+     * backend process stopped by SIGTERM exits with this code (128 + 15); a run cancelled inside a
+     * backend worker reports it too.
+     */
+    public static final int CANCELLED = 143;
 
     private ExitCodes() {
     }

@@ -10,7 +10,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -37,6 +40,32 @@ public final class AtomicFiles {
 
     /** Writes bytes atomically, creating the parent directory if needed. */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, true);
+    }
+
+    /**
+     * Writes bytes atomically (readers see the old file or the whole new one, also when the writer is
+     * killed) without forcing them to disk yet: for a stream of many small files a writer makes
+     * durable together with {@link #force(Collection)} at a point that matters (a checkpoint), since
+     * each forced file costs a disk flush.
+     */
+    public static void writeUnforced(Path target, byte[] bytes) throws IOException {
+        write(target, bytes, false);
+    }
+
+    /** Forces files written by {@link #writeUnforced} to disk, then their directories (each once). */
+    public static void force(Collection<Path> files) throws IOException {
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (Path file : files) {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                channel.force(true);
+            }
+            dirs.add(file.toAbsolutePath().getParent());
+        }
+        dirs.forEach(AtomicFiles::syncDirectory);
+    }
+
+    private static void write(Path target, byte[] bytes, boolean forced) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
@@ -52,7 +81,9 @@ public final class AtomicFiles {
                     channel.write(buffer);
                 }
                 // Without this a crash after the rename can leave a renamed but empty file on some file systems.
-                channel.force(true);
+                if (forced) {
+                    channel.force(true);
+                }
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -73,7 +104,9 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
+        if (forced) {
+            syncDirectory(dir);
+        }
     }
 
     /**
@@ -126,22 +159,24 @@ public final class AtomicFiles {
     }
 
     /**
-     * Removes a temporary folder built before its rename into place, as far as it can: whatever
-     * stays behind is hidden by its {@link #TEMP_PREFIX} and skipped by every listing of runs.
+     * Removes a folder and everything in it as far as it can, for folders that were made and then
+     * abandoned (a temporary run folder before its rename, the folders of a plan that failed): a
+     * temporary one left behind is hidden by its {@link #TEMP_PREFIX}, anything else can be deleted
+     * by hand.
      */
-    public static void deleteTemporaryFolder(Path folder) {
+    public static void deleteQuietly(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.deleteIfExists(p);
                 } catch (IOException ignored) {
-                    // Hidden leftover, see above.
+                    // Left behind, see above.
                 }
             });
         } catch (NoSuchFileException ignored) {
             // Nothing to clean.
         } catch (IOException ignored) {
-            // Hidden leftover, see above.
+            // Left behind, see above.
         }
     }
 }

@@ -48,6 +48,8 @@ public final class RunDirectory {
     public static final String CHECKPOINTS = "checkpoints";
     /** The backend's log. */
     public static final String LOG = "log.txt";
+    /** The user's display name, tags and notes ({@link RunMeta}). */
+    public static final String META = RunMeta.FILE;
 
     private static final Pattern STEP_DIR = Pattern.compile("step-(\\d{1,18})");
     private static final Pattern CHECKPOINT = Pattern.compile("step-(\\d{1,18})\\.npz");
@@ -84,10 +86,33 @@ public final class RunDirectory {
             RunStatus.queued(Instant.now(), spec.training().steps()).write(staging.statusFile());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTemporaryFolder(temp);
+            AtomicFiles.deleteQuietly(temp);
             throw e;
         }
         return new RunDirectory(target);
+    }
+
+    /**
+     * The id of a new run of the spec {@code name} in {@code runsFolder}: {@code <name>-<index>} with
+     * the index one past the highest that any {@code <name>-<digits>} folder has, or 0 when there is
+     * none, written with at least three digits as sweep ids are ({@code eos-000}, {@code eos-001}).
+     * Ids thus sort in the order runs were made and never reuse the id of a deleted run while later
+     * ones exist.
+     */
+    public static String freshId(Path runsFolder, String name) throws IOException {
+        Pattern numbered = Pattern.compile(Pattern.quote(name) + "-(\\d{1,9})");
+        int next = 0;
+        if (Files.isDirectory(runsFolder)) {
+            try (DirectoryStream<Path> children = Files.newDirectoryStream(runsFolder)) {
+                for (Path child : children) {
+                    Matcher m = numbered.matcher(child.getFileName().toString());
+                    if (m.matches()) {
+                        next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
+                    }
+                }
+            }
+        }
+        return String.format("%s-%03d", name, next);
     }
 
     /**
@@ -171,6 +196,25 @@ public final class RunDirectory {
     /** {@code log.txt}. */
     public Path logFile() {
         return dir.resolve(LOG);
+    }
+
+    /** {@code meta.json}. */
+    public Path metaFile() {
+        return dir.resolve(META);
+    }
+
+    /**
+     * Reads {@code meta.json}; {@link RunMeta#EMPTY} when the run has none.
+     *
+     * @throws RunFileException if it is not a valid meta.json
+     */
+    public RunMeta readMeta() throws IOException {
+        return RunMeta.read(dir);
+    }
+
+    /** Replaces {@code meta.json} atomically. */
+    public void writeMeta(RunMeta meta) throws IOException {
+        meta.write(dir);
     }
 
     /** {@code checkpoints/}. */
@@ -262,6 +306,23 @@ public final class RunDirectory {
         } catch (SpecException e) {
             throw new RunFileException(specFile(), "not a valid run spec: " + e.problems().get(0), e);
         }
+    }
+
+    /**
+     * The {@code name} in spec.json, the name of the spec the run was made from (every run of a
+     * sweep carries it), read without validating the rest; null without a spec.json or a name.
+     */
+    public String specName() {
+        try {
+            com.google.gson.JsonElement root = com.google.gson.JsonParser.parseString(Files.readString(specFile()));
+            if (root.isJsonObject() && root.getAsJsonObject().get("name") instanceof com.google.gson.JsonPrimitive p
+                    && p.isString()) {
+                return p.getAsString();
+            }
+        } catch (IOException | RuntimeException e) {
+            // no spec.json, or not JSON: the run belongs to no spec
+        }
+        return null;
     }
 
     /** A reader that follows {@code metrics.jsonl}. */

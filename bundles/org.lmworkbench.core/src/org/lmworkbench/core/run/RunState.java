@@ -16,7 +16,11 @@ public enum RunState {
     FAILED,
     /** Stopped on the user's request. */
     CANCELLED,
-    /** The backend disappeared without finishing (killed, crashed, machine rebooted); resumable. */
+    /**
+     * Stopped before the end and resumable: the backend disappeared (killed, crashed, machine
+     * rebooted), or it stopped at a step boundary with a checkpoint because a cluster scheduler's
+     * time limit was near.
+     */
     INTERRUPTED;
 
     /** True if the run will not change any more without being restarted. */

@@ -26,10 +26,11 @@ import java.util.Objects;
  * @param divergedAtStep  step at which divergence was detected, or null
  * @param message         human-readable detail, e.g. an error, or null
  * @param pid             process id of the backend, or null
+ * @param job             the cluster job that trains the run, or null when it was not submitted to a scheduler
  */
 public record RunStatus(RunState state, Instant created, Instant started, Instant ended, String device,
         Integer threads, String backendVersion, String djlVersion, String libtorchVersion, long lastStep,
-        long totalSteps, Double lastLoss, Long divergedAtStep, String message, Long pid) {
+        long totalSteps, Double lastLoss, Long divergedAtStep, String message, Long pid, SchedulerJob job) {
 
     /** Checks the two values every status has. */
     public RunStatus {
@@ -37,16 +38,33 @@ public record RunStatus(RunState state, Instant created, Instant started, Instan
         Objects.requireNonNull(created, "created");
     }
 
+    /** A status of a run that was not submitted to a scheduler. */
+    public RunStatus(RunState state, Instant created, Instant started, Instant ended, String device, Integer threads,
+            String backendVersion, String djlVersion, String libtorchVersion, long lastStep, long totalSteps,
+            Double lastLoss, Long divergedAtStep, String message, Long pid) {
+        this(state, created, started, ended, device, threads, backendVersion, djlVersion, libtorchVersion, lastStep,
+                totalSteps, lastLoss, divergedAtStep, message, pid, null);
+    }
+
     /** The status of a freshly created run. */
     public static RunStatus queued(Instant created, long totalSteps) {
         return new RunStatus(RunState.QUEUED, created, null, null, null, null, null, null, null, 0, totalSteps,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** Same status in another state. */
     public RunStatus withState(RunState newState) {
         return new RunStatus(newState, created, started, ended, device, threads, backendVersion, djlVersion,
-                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, message, pid);
+                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, message, pid, job);
+    }
+
+    /**
+     * Queued again for the cluster job that will train it: what the run reached so far stays, how it
+     * last ended is cleared.
+     */
+    public RunStatus submitted(SchedulerJob newJob) {
+        return new RunStatus(RunState.QUEUED, created, started, null, device, threads, backendVersion, djlVersion,
+                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, null, null, newJob);
     }
 
     /**
@@ -55,19 +73,19 @@ public record RunStatus(RunState state, Instant created, Instant started, Instan
      */
     public RunStatus started(Instant at, String usedDevice, int usedThreads, Long processId) {
         return new RunStatus(RunState.RUNNING, created, at, null, usedDevice, usedThreads, backendVersion, djlVersion,
-                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, null, processId);
+                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, null, processId, job);
     }
 
     /** Records the software versions the backend runs with. */
     public RunStatus withVersions(String backend, String djl, String libtorch) {
         return new RunStatus(state, created, started, ended, device, threads, backend, djl, libtorch, lastStep,
-                totalSteps, lastLoss, divergedAtStep, message, pid);
+                totalSteps, lastLoss, divergedAtStep, message, pid, job);
     }
 
     /** Records progress. */
     public RunStatus withProgress(long step, Double loss) {
         return new RunStatus(state, created, started, ended, device, threads, backendVersion, djlVersion,
-                libtorchVersion, step, totalSteps, loss, divergedAtStep, message, pid);
+                libtorchVersion, step, totalSteps, loss, divergedAtStep, message, pid, job);
     }
 
     /**
@@ -81,13 +99,13 @@ public record RunStatus(RunState state, Instant created, Instant started, Instan
             throw new IllegalArgumentException(finalState.jsonName() + " is not a terminal state");
         }
         return new RunStatus(finalState, created, started, at, device, threads, backendVersion, djlVersion,
-                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, detail, pid);
+                libtorchVersion, lastStep, totalSteps, lastLoss, divergedAtStep, detail, pid, job);
     }
 
     /** Ends the run as diverged at {@code step}. */
     public RunStatus diverged(Instant at, long step, Double loss) {
         return new RunStatus(RunState.DIVERGED, created, started, at, device, threads, backendVersion, djlVersion,
-                libtorchVersion, step, totalSteps, loss, step, message, pid);
+                libtorchVersion, step, totalSteps, loss, step, message, pid, job);
     }
 
     /** Fraction of steps done, in [0, 1]; 0 when the total is unknown. */

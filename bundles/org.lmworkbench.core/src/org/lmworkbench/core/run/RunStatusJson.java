@@ -45,6 +45,13 @@ final class RunStatusJson {
         if (s.pid() != null) {
             o.addProperty("pid", s.pid());
         }
+        if (s.job() != null) {
+            o.addProperty("scheduler", s.job().scheduler());
+            o.addProperty("job_id", s.job().jobId());
+            if (s.job().arrayIndex() != SchedulerJob.NOT_AN_ARRAY) {
+                o.addProperty("array_index", s.job().arrayIndex());
+            }
+        }
         return GSON.toJson(o) + "\n";
     }
 
@@ -64,9 +71,25 @@ final class RunStatusJson {
                     f.instant("started"), f.instant("ended"), f.string("device"), f.integer("threads"),
                     f.string("backend_version"), f.string("djl_version"), f.string("libtorch_version"),
                     f.longOr("last_step", 0), f.longOr("total_steps", 0), f.decimal("last_loss"),
-                    f.longValue("diverged_at_step"), f.string("message"), f.longValue("pid"));
+                    f.longValue("diverged_at_step"), f.string("message"), f.longValue("pid"), job(f));
         } catch (IllegalArgumentException | DateTimeParseException | IllegalStateException e) {
             throw new RunFileException(source, e.getMessage(), e);
+        }
+    }
+
+    /** The scheduler job, when the run was submitted to one: {@code job_id} present, {@code scheduler} defaulting to Slurm. */
+    private static SchedulerJob job(Fields f) {
+        String id = f.string("job_id");
+        if (id == null) {
+            return null;
+        }
+        String scheduler = f.string("scheduler");
+        Integer index = f.integer("array_index");
+        try {
+            return new SchedulerJob(scheduler == null ? SchedulerJob.SLURM : scheduler, id,
+                    index == null ? SchedulerJob.NOT_AN_ARRAY : index);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'job_id' and 'array_index': " + e.getMessage(), e);
         }
     }
 

@@ -14,6 +14,7 @@
  *   checkpoints/step-&lt;n&gt;.npz
  *   log.txt
  *   .lock                     {@link org.lmworkbench.core.run.RunLock}: the one process that trains the run
+ *   meta.json                 {@link org.lmworkbench.core.run.RunMeta}: the user's display name, tags and notes
  * </pre>
  * plus {@link org.lmworkbench.core.run.SimilarityFile}, the result of {@code lmw similarity}. Each of
  * these classes owns the keys of its file, for writing and for reading; arrays are read and written

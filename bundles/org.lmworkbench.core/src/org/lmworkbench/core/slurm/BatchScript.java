@@ -3,10 +3,10 @@ package org.lmworkbench.core.slurm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.lmworkbench.core.run.AtomicFiles;
 
 /**
  * The batch script of one job array: {@code #SBATCH} lines for the settings, the array
@@ -14,17 +14,23 @@ import org.lmworkbench.core.run.AtomicFiles;
  *
  * <p>The script stays alive while its task runs, because Slurm kills the whole job as soon as the
  * batch shell exits. With a signal lead, Slurm sends SIGUSR1 to the batch shell alone that long
- * before the time limit ({@code --signal=B:USR1@lead}); the shell passes it on to the task as
- * SIGTERM, so that the task can checkpoint and stop. A separate signal tells the shell that the
- * limit is near, as opposed to scancel, preemption or the limit itself, which send SIGTERM to every
- * process of the job at once. If the task then exits with the resume exit code, the script requeues
- * its own array task, which starts again (Slurm's requeue delay later) with
- * {@code SLURM_RESTART_COUNT} set.
+ * before the time limit ({@code --signal=B:USR1@lead}); the shell then creates the file named by the
+ * task's environment variable {@value #EARLY_STOP_VARIABLE}. A task that watches that file stops at
+ * a safe point and exits with the resume exit code, and the script then requeues its own array
+ * task, which starts again (Slurm's requeue delay later) with {@code SLURM_RESTART_COUNT} set. A
+ * file rather than a forwarded signal, because the warning can come before the task has started
+ * (Slurm sends it at its periodic limit check, up to a minute before the lead) or while it cannot
+ * take a signal yet (a JVM starting up), and because scancel, preemption and the limit itself send
+ * SIGTERM to every process of the job, which the task must be able to tell from the warning.
  */
 public final class BatchScript {
 
-    /** What the early signal becomes for the task. */
-    public static final String TASK_SIGNAL = "TERM";
+    /**
+     * The environment variable that names the task's early-stop file: the file appears when the time
+     * limit is near, and a task that sees it should stop at a safe point and exit with the resume
+     * code. The file is on the node's local disk and gone when the task is started (again).
+     */
+    public static final String EARLY_STOP_VARIABLE = "LMW_EARLY_STOP_FILE";
 
     private final SlurmSettings settings;
     private final String jobName;
@@ -112,12 +118,17 @@ public final class BatchScript {
         s.append("        *) echo \"no command for array index ${SLURM_ARRAY_TASK_ID:-(none)}\" >&2; exit 2 ;;\n");
         s.append("    esac\n");
         s.append("}\n\n");
-        s.append("# USR1 is the early signal, for this shell alone: the time limit is near. SIGTERM (scancel,\n");
-        s.append("# preemption, the limit itself) reaches the task directly; this shell must outlive the task,\n");
-        s.append("# since the job's processes are killed when it exits.\n");
+        s.append("# USR1 is the early signal, for this shell alone: the time limit is near. It becomes a file the\n");
+        s.append("# task watches. SIGTERM (scancel, preemption, the limit itself) reaches the task directly; this\n");
+        s.append("# shell must outlive the task, since the job's processes are killed when it exits.\n");
+        s.append("stop_dir=\"${TMPDIR:-/tmp}\"\n");
+        s.append("[ -d \"$stop_dir\" ] && [ -w \"$stop_dir\" ] || stop_dir=/tmp\n");
+        s.append("export ").append(EARLY_STOP_VARIABLE)
+                .append("=\"$stop_dir/lmw-early-stop-${SLURM_JOB_ID:-$$}\"\n");
+        s.append("rm -f \"$").append(EARLY_STOP_VARIABLE).append("\"\n");
         s.append("near_limit=0\n");
-        s.append("task=\n");
-        s.append("trap 'near_limit=1; [ -n \"$task\" ] && kill -" + TASK_SIGNAL + " \"$task\" 2>/dev/null' USR1\n");
+        s.append("trap 'near_limit=1; echo \"time limit near: the task is asked to stop at a safe point\"; : > \"$")
+                .append(EARLY_STOP_VARIABLE).append("\"' USR1\n");
         s.append("trap ':' TERM\n");
         s.append("run_task &\n");
         s.append("task=$!\n");
@@ -126,6 +137,7 @@ public final class BatchScript {
         s.append("while kill -0 \"$task\" 2>/dev/null; do wait \"$task\"; done\n");
         s.append("wait \"$task\"\n");
         s.append("status=$?\n");
+        s.append("rm -f \"$").append(EARLY_STOP_VARIABLE).append("\"\n");
         if (resumeExitCode >= 0) {
             s.append("if [ \"$near_limit\" = 1 ] && [ \"$status\" = ").append(resumeExitCode).append(" ]; then\n");
             s.append("    id=\"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\n");
@@ -143,7 +155,17 @@ public final class BatchScript {
      * it and a job whose output cannot be opened fails without a word.
      */
     public Path write(Path file) throws SlurmException, IOException {
-        AtomicFiles.write(file, text());
+        Path target = file.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        // Beside the target, so that the rename stays on one file system; this package knows no run
+        // folders, so it does not use their atomic writer.
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.writeString(temp, text());
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
         int slash = outputPattern.lastIndexOf('/');
         if (slash > 0 && outputPattern.lastIndexOf('%', slash) < 0) {
             Files.createDirectories(Path.of(outputPattern.substring(0, slash)));

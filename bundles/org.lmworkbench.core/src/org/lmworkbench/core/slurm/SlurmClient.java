@@ -54,7 +54,33 @@ public final class SlurmClient {
      * @throws SlurmException when sbatch refuses it or prints no job id
      */
     public String submit(Path script) throws SlurmException, InterruptedException {
-        CommandResult r = run("sbatch", profile.sbatch(), List.of("--parsable", script.toAbsolutePath().toString()));
+        return submit(script, List.of());
+    }
+
+    /**
+     * Submits a batch script held: nothing of it starts until {@link #release}. This gives the
+     * submitter time to record the job id where the job's tasks will look for it, without racing
+     * a task that starts at once.
+     *
+     * @throws SlurmException when sbatch refuses it or prints no job id
+     */
+    public String submitHeld(Path script) throws SlurmException, InterruptedException {
+        return submit(script, List.of("--hold"));
+    }
+
+    /** Lets a held job (every task of an array) be scheduled. */
+    public void release(String jobId) throws SlurmException, InterruptedException {
+        if (!TASK_ID.matcher(jobId).matches()) {
+            throw new IllegalArgumentException("'" + jobId + "' is not a job id (123) or an array task id (123_4)");
+        }
+        run("scontrol release", profile.scontrol(), List.of("release", jobId));
+    }
+
+    private String submit(Path script, List<String> options) throws SlurmException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--parsable"));
+        args.addAll(options);
+        args.add(script.toAbsolutePath().toString());
+        CommandResult r = run("sbatch", profile.sbatch(), args);
         String out = r.stdout().strip();
         Matcher m = JOB_ID.matcher(out);
         if (!m.matches()) {
@@ -94,7 +120,7 @@ public final class SlurmClient {
                         + ", so jobs would not start"));
             }
             if (p.maxTime() != null && settings.timeLimit().compareTo(p.maxTime()) > 0) {
-                problems.add(new SlurmProblem(path + ".time_limit", "the time limit "
+                problems.add(new SlurmProblem(path + ".time", "the time limit "
                         + SlurmTime.formatDuration(settings.timeLimit()) + " exceeds partition '" + p.name()
                         + "''s maximum " + SlurmTime.formatDuration(p.maxTime())
                         + "; the tasks would wait forever"));

@@ -95,21 +95,21 @@ public record SlurmSettings(String partition, Duration timeLimit, int cpusPerTas
 
     /**
      * Everything wrong with these settings that can be seen without asking the cluster, each problem
-     * at {@code path} plus the setting's key ({@code execution.slurm.time_limit}); empty when none.
+     * at {@code path} plus the setting's key ({@code execution.slurm.time}); empty when none.
      */
     public List<SlurmProblem> validate(String path) {
         List<SlurmProblem> problems = new ArrayList<>();
         name(problems, path + ".partition", partition, "a partition name");
         if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
-            problems.add(new SlurmProblem(path + ".time_limit", "a positive time limit is required (Slurm forms such as "
+            problems.add(new SlurmProblem(path + ".time", "a positive time limit is required (Slurm forms such as "
                     + "30, 2:00:00 or 1-00:00:00), not " + (timeLimit == null ? "nothing" : SlurmTime.formatDuration(
                             timeLimit.abs()))));
         } else if (timeLimit.compareTo(MAX_TIME_LIMIT) > 0) {
-            problems.add(new SlurmProblem(path + ".time_limit", "the time limit " + SlurmTime.formatDuration(timeLimit)
+            problems.add(new SlurmProblem(path + ".time", "the time limit " + SlurmTime.formatDuration(timeLimit)
                     + " is longer than a year; no cluster grants that"));
         }
         if (cpusPerTask < 1) {
-            problems.add(new SlurmProblem(path + ".cpus_per_task", "must be at least 1, not " + cpusPerTask));
+            problems.add(new SlurmProblem(path + ".cpus", "must be at least 1, not " + cpusPerTask));
         }
         if (memory != null && !MEMORY.matcher(memory).matches()) {
             problems.add(new SlurmProblem(path + ".memory", "'" + memory + "' is not a memory size such as 4G, 500M or "

@@ -51,6 +51,7 @@ final class CrossFieldRules {
             r.error("model.embedding", "model.family", "$.model.embedding: must be divisible by model.heads ("
                     + model.heads() + ") but was " + model.embedding());
         }
+        SlurmRules.check(tree, spec, invalidKeys, out);
     }
 
     /** Shortest honest rendering: 2000 rather than 2000.0, 0.05 rather than 5.0E-2. */

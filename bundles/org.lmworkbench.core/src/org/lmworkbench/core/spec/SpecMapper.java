@@ -64,8 +64,18 @@ final class SpecMapper {
                 new ProbeSpec.Trace(v.integer("probes.trace.every"), v.integer("probes.trace.samples")),
                 new ProbeSpec.Activations(v.integer("probes.activations.every"), layers),
                 v.integer("probes.checkpoint_every"), sharpnessDimension(v));
+        Object cpus = v.explicit("execution.slurm.cpus");
+        @SuppressWarnings("unchecked")
+        List<String> extraArgs = (List<String>) v.value("execution.slurm.extra_args");
+        ExecutionSpec.Slurm slurm = new ExecutionSpec.Slurm((String) v.value("execution.slurm.partition"),
+                (String) v.value("execution.slurm.time"),
+                cpus == null ? v.integer("execution.threads") : (Integer) cpus,
+                (String) v.value("execution.slurm.memory"), v.integer("execution.slurm.gpus"),
+                (String) v.value("execution.slurm.account"), (String) v.value("execution.slurm.qos"), extraArgs,
+                v.integer("execution.slurm.signal_lead"));
         ExecutionSpec execution = new ExecutionSpec(v.enumValue(ExecutionSpec.Device.class, "execution.device"),
-                v.integer("execution.threads"), v.integer("execution.parallel"), (String) v.value("execution.jvm_memory"));
+                v.integer("execution.threads"), v.integer("execution.parallel"), (String) v.value("execution.jvm_memory"),
+                v.enumValue(ExecutionSpec.Target.class, "execution.target"), slurm);
         Object name = v.value("name");
         return new ExperimentSpec(name == null ? "" : (String) name, (String) v.value("description"), seed, model, data,
                 optimizer, training, probes, execution);
@@ -166,6 +176,17 @@ final class SpecMapper {
         execution.put("threads", e.threads());
         execution.put("parallel", e.parallel());
         execution.put("jvm_memory", e.jvmMemory());
+        execution.put("target", e.target().jsonName());
+        Map<String, Object> slurm = section(execution, "slurm");
+        putIfPresent(slurm, "partition", e.slurm().partition());
+        slurm.put("time", e.slurm().time());
+        slurm.put("cpus", e.slurm().cpus());
+        putIfPresent(slurm, "memory", e.slurm().memory());
+        slurm.put("gpus", e.slurm().gpus());
+        putIfPresent(slurm, "account", e.slurm().account());
+        putIfPresent(slurm, "qos", e.slurm().qos());
+        slurm.put("extra_args", e.slurm().extraArgs());
+        slurm.put("signal_lead", e.slurm().signalLead());
         return root;
     }
 

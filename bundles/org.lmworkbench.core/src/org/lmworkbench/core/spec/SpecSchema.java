@@ -74,6 +74,11 @@ public final class SpecSchema {
         }
     }
 
+    /** Partition, account and QOS names as Slurm writes them. */
+    private static final Pattern SLURM_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+
+    private static final String SLURM_NAME_HINT = "use letters, digits, '_', '-' and '.' only";
+
     private static final Map<String, Field> FIELDS = new LinkedHashMap<>();
     private static final Map<String, List<String>> CHILDREN = new LinkedHashMap<>();
 
@@ -171,6 +176,22 @@ public final class SpecSchema {
         add(new Builder("execution.parallel", Kind.INT).min(1).def(1));
         add(new Builder("execution.jvm_memory", Kind.STRING).def("2g").pattern(MemorySize.JVM_MEMORY,
                 MemorySize.JVM_MEMORY_HINT));
+        add(new Builder("execution.target", Kind.ENUM).values(ExecutionSpec.Target.class).def("local"));
+        section("execution.slurm");
+        add(new Builder("execution.slurm.partition", Kind.STRING).pattern(SLURM_NAME, SLURM_NAME_HINT));
+        add(new Builder("execution.slurm.time", Kind.STRING).def("1:00:00").pattern(
+                Pattern.compile("\\d{1,7}(?::\\d{1,7}){0,2}|\\d{1,5}-\\d{1,7}(?::\\d{1,7}){0,2}"),
+                "use one of Slurm's forms: minutes, minutes:seconds, hours:minutes:seconds, days-hours, "
+                        + "days-hours:minutes or days-hours:minutes:seconds (30, 2:00:00, 1-00:00:00)"));
+        add(new Builder("execution.slurm.cpus", Kind.INT).min(1).max(4096));
+        add(new Builder("execution.slurm.memory", Kind.STRING).pattern(
+                Pattern.compile("[1-9][0-9]{0,8}[kKmMgGtT]?"), "use a size such as \"8G\" or \"500M\" (a bare number "
+                        + "is megabytes, as for sbatch --mem)"));
+        add(new Builder("execution.slurm.gpus", Kind.INT).min(0).max(64).def(0));
+        add(new Builder("execution.slurm.account", Kind.STRING).pattern(SLURM_NAME, SLURM_NAME_HINT));
+        add(new Builder("execution.slurm.qos", Kind.STRING).pattern(SLURM_NAME, SLURM_NAME_HINT));
+        add(new Builder("execution.slurm.extra_args", Kind.STRING_LIST).def(List.of()));
+        add(new Builder("execution.slurm.signal_lead", Kind.INT).min(0).max(65535).def(60));
 
         CHILDREN.get("").add(SWEEP);
         CHILDREN.replaceAll((k, v) -> Collections.unmodifiableList(v));
@@ -204,10 +225,14 @@ public final class SpecSchema {
         return CHILDREN.getOrDefault(section, List.of());
     }
 
-    /** Dotted keys that a sweep may vary: every field except {@code name}. */
+    /**
+     * Dotted keys that a sweep may vary: every field except {@code name} and the execution target
+     * with its Slurm resources, which hold for the whole sweep.
+     */
     public static Set<String> sweepableKeys() {
         Set<String> keys = new LinkedHashSet<>(FIELDS.keySet());
         keys.remove("name");
+        keys.removeIf(key -> SlurmRules.sweepProblem(key) != null);
         return keys;
     }
 

@@ -146,7 +146,8 @@ public final class SpecValidator {
         if (!SpecSchema.isField(key)) {
             return "unknown sweep key " + JsonPaths.quote(key) + " in " + sweepPath + Suggestions.didYouMean(key, SpecSchema.sweepableKeys());
         }
-        return null;
+        String wholeSweep = SlurmRules.sweepProblem(key);
+        return wholeSweep == null ? null : path + ": " + wholeSweep;
     }
 
     private static boolean checkSweepValues(String key, String path, SpecNode.ArrayNode array, Set<SpecProblem> problems) {

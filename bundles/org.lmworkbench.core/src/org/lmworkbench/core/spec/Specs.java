@@ -53,6 +53,29 @@ public final class Specs {
         return load(file).runsOrThrow();
     }
 
+    /**
+     * The name the runs of a spec file carry in their spec.json ({@code name}), by which a spec's runs
+     * are told from the other runs of its project. A spec with errors still has runs from when it was
+     * valid, so the name is read from the raw JSON when the spec does not resolve; the file name
+     * without its extension is the last resort.
+     */
+    public static String name(Path file) {
+        SpecLoadResult result = load(file);
+        if (!result.runs().isEmpty()) {
+            return result.runs().get(0).spec().name();
+        }
+        if (result.tree() != null && result.tree().get("name") instanceof SpecNode.StringNode name) {
+            return name.value();
+        }
+        String name = String.valueOf(file.getFileName());
+        for (String extension : FILE_EXTENSIONS) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(extension)) {
+                return name.substring(0, name.length() - extension.length());
+            }
+        }
+        return name;
+    }
+
     /** Validates and expands a tree that was already read (or built by a form). */
     public static SpecLoadResult fromTree(SpecNode.ObjectNode tree) {
         return fromDocument(new SpecDocument(tree, List.of()));

@@ -60,7 +60,7 @@ public final class SweepExpander {
             ExperimentSpec spec = SpecMapper.resolve(apply(base, point));
             Map<String, Object> values = new LinkedHashMap<>();
             point.forEach((key, node) -> values.put(key, FieldChecker.convert(SpecSchema.field(key), node)));
-            String runId = sweep.isEmpty() ? spec.name() : runId(spec.name(), runs.size(), points.size());
+            String runId = runId(spec.name(), runs.size(), points.size());
             runs.add(new ResolvedRun(runId, runs.size(), values, spec));
         }
         return List.copyOf(runs);

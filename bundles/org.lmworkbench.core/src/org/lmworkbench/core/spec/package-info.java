@@ -127,7 +127,18 @@
  * <tr><td>parallel</td><td>int &ge; 1, concurrent runs of a sweep</td><td>1</td></tr>
  * <tr><td>jvm_memory</td><td>string such as "4g" or "512m": a unit k, m, g or t is required; at least
  * 64m and at most the machine's memory</td><td>"2g"</td></tr>
+ * <tr><td>target</td><td>local | slurm</td><td>local</td></tr>
+ * <tr><td>slurm.partition, slurm.account, slurm.qos</td><td>Slurm names</td><td>none</td></tr>
+ * <tr><td>slurm.time</td><td>Slurm duration such as "30", "2:00:00", "1-00:00:00"</td><td>"1:00:00"</td></tr>
+ * <tr><td>slurm.cpus</td><td>int in [1, 4096]</td><td>execution.threads</td></tr>
+ * <tr><td>slurm.memory</td><td>string such as "8G" (bare: megabytes)</td><td>none</td></tr>
+ * <tr><td>slurm.gpus</td><td>int in [0, 64]</td><td>0</td></tr>
+ * <tr><td>slurm.extra_args</td><td>array of sbatch options</td><td>[]</td></tr>
+ * <tr><td>slurm.signal_lead</td><td>int in [0, 65535], seconds</td><td>60</td></tr>
  * </table>
+ * The Slurm keys are checked with {@link org.lmworkbench.core.slurm.SlurmSettings}'s own rules and
+ * against the run (GPUs for a GPU run, memory above the JVM's heap); neither they nor
+ * {@code target} can be swept, since one job array asks for its resources once.
  *
  * <h2>Sweeps</h2>
  * {@code "sweep": {"model.width": [64, 128, 256], "seed": [0, 1]}} maps dotted keys of fields (not

@@ -56,7 +56,7 @@ final class ImportedRunWriter {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            AtomicFiles.deleteTemporaryFolder(temp);
+            AtomicFiles.deleteQuietly(temp);
             throw e;
         }
     }

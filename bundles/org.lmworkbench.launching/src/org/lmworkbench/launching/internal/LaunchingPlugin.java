@@ -1,8 +1,10 @@
 package org.lmworkbench.launching.internal;
 
 import java.net.URL;
+import java.nio.file.Path;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.osgi.framework.FrameworkUtil;
 
@@ -23,6 +25,12 @@ public final class LaunchingPlugin {
     /** Logs a failure that the user cannot act on right now but a developer needs to see. */
     public static void log(String message, Throwable error) {
         ILog.of(LaunchingPlugin.class).log(error(message, error));
+    }
+
+    /** This bundle's folder in the workspace's metadata, for files the launches write for themselves. */
+    public static Path stateFolder() {
+        return Platform.getStateLocation(FrameworkUtil.getBundle(LaunchingPlugin.class))
+                .toPath();
     }
 
     /** A file of this bundle, e.g. {@code icons/run_running.png}; null outside OSGi. */

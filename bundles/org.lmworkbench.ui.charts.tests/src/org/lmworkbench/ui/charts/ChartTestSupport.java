@@ -54,6 +54,18 @@ final class ChartTestSupport {
         }
     }
 
+    /**
+     * With {@code LMW_SCREENSHOT_DIR} set, saves a PNG of the control as {@code name.png} there, for a
+     * person to look at; otherwise does nothing.
+     */
+    static void snapshot(String name, org.eclipse.swt.widgets.Control control) throws IOException {
+        String dir = System.getenv("LMW_SCREENSHOT_DIR");
+        if (dir != null && !dir.isBlank()) {
+            Files.createDirectories(Path.of(dir));
+            PngExport.write(control, Path.of(dir, name + ".png"));
+        }
+    }
+
     static Document parseXml(Path file) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

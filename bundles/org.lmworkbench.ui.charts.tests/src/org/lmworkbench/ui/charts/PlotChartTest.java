@@ -123,21 +123,22 @@ class PlotChartTest {
         chart.setLogY(true);
         chart.setLogX(true);
         ChartTestSupport.settle();
+        // SWTChart draws on linear axes what it is given: log10 of the values
         double[] drawnX = chart.chart().getSeriesSet().getSeries("a").getXSeries();
         double[] drawnY = chart.chart().getSeriesSet().getSeries("a").getYSeries();
-        assertArrayEquals(new double[] { 3, 4 }, drawnX);
-        assertArrayEquals(new double[] { 2, 8 }, drawnY);
+        assertArrayEquals(new double[] { Math.log10(3), Math.log10(4) }, drawnX, 1e-15);
+        assertArrayEquals(new double[] { Math.log10(2), Math.log10(8) }, drawnY, 1e-15);
         assertArrayEquals(y, chart.seriesY("a"), "full data unchanged");
-        assertTrue(chart.chart().getAxisSet().getYAxis(0).isLogScaleEnabled());
-        assertTrue(chart.chart().getAxisSet().getXAxis(0).isLogScaleEnabled());
-        assertTrue(chart.chart().getAxisSet().getYAxis(0).getRange().lower > 0);
+        assertTrue(chart.isLogX() && chart.isLogY());
+        Range yAxis = chart.chart().getAxisSet().getYAxis(0).getRange();
+        assertTrue(yAxis.lower < Math.log10(2) && yAxis.upper > Math.log10(8), "the log10 range holds the data: " + yAxis);
         assertFalse(chart.chart().getSeriesSet().getSeries("h").isVisible(), "a line at y = 0 has no place on log y");
         chart.setLogY(false);
         chart.setLogX(false);
         ChartTestSupport.settle();
         assertEquals(5, chart.chart().getSeriesSet().getSeries("a").getXSeries().length);
+        assertArrayEquals(x, chart.chart().getSeriesSet().getSeries("a").getXSeries(), "linear: the values themselves");
         assertTrue(chart.chart().getSeriesSet().getSeries("h").isVisible());
-        assertFalse(chart.chart().getAxisSet().getYAxis(0).isLogScaleEnabled());
     }
 
     @Test
@@ -287,5 +288,92 @@ class PlotChartTest {
         chart.clear();
         assertEquals(List.of(), chart.seriesIds());
         assertEquals(0, chart.chart().getSeriesSet().getSeries().length);
+    }
+
+    @Test
+    void aLogAxisOverElevenDecadesIsLabelledAtPowersOfTen() throws Exception {
+        // a loss falling from 1 to 1e-11, as in the Runs view
+        double[] x = new double[200];
+        double[] y = new double[200];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i;
+            y[i] = Math.pow(10, -11.0 * i / (x.length - 1));
+        }
+        chart.addLine("loss", "loss", x, y, BLUE);
+        chart.setLogY(true);
+        ChartTestSupport.settle();
+        ChartTestSupport.snapshot("chart-log-y", chart);
+        List<String> labels = chart.tickLabels(false);
+        double[] values = chart.tickValues(false);
+        assertTrue(labels.size() >= 3, labels.toString());
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(Math.rint(Math.log10(values[i])), Math.log10(values[i]), 1e-12, labels.toString());
+            assertTrue(labels.get(i).matches("10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+"), labels.get(i));
+        }
+        // SWTChart's own labels (which said 0.00000000001 and "...") only keep the room, invisibly
+        assertEquals(chart.chart().getBackground().getRGB(),
+                chart.chart().getAxisSet().getYAxis(0).getTick().getForeground().getRGB());
+    }
+
+    @Test
+    void aLogAxisWithinOneStepOfItsLeadingDigitKeepsRoomForItsLabels() throws Exception {
+        // a flat muP curve: SWTChart's own log ticks would find no tick between 1.02 and 1.045
+        chart.addLine("rms", "rms", new double[] { 32, 64, 128 }, new double[] { 1.021, 1.044, 1.03 }, BLUE);
+        chart.setLogY(true);
+        ChartTestSupport.settle();
+        List<String> labels = chart.tickLabels(false);
+        assertTrue(labels.size() >= 2, labels.toString());
+        ChartTestSupport.snapshot("chart-narrow-log", chart);
+        // the labels are drawn left of the plot, inside the chart
+        int plotLeft = chart.chart().getPlotArea().getControl().getBounds().x;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(chart);
+        try {
+            gc.setFont(chart.chart().getAxisSet().getYAxis(0).getTick().getFont());
+            int widest = labels.stream().mapToInt(l -> gc.textExtent(l).x).max().orElseThrow();
+            // the chart has no axis title: labels, tick marks and margins are all that is left of the plot
+            assertTrue(plotLeft >= widest + 10, "room for " + labels + ": " + plotLeft + " px");
+        } finally {
+            gc.dispose();
+        }
+    }
+
+    @Test
+    void widthsOfASweepAreTheLabelsOfTheirAxis() throws Exception {
+        double[] widths = { 32, 64, 128 };
+        chart.addLine("rms", "rms", widths, new double[] { 1.1, 1.0, 0.98 }, BLUE);
+        chart.setLogX(true);
+        chart.setXTicks(widths);
+        chart.refresh();
+        ChartTestSupport.settle();
+        ChartTestSupport.snapshot("chart-widths", chart);
+        assertEquals(List.of("32", "64", "128"), chart.tickLabels(true));
+        Range x = chart.chart().getAxisSet().getXAxis(0).getRange();
+        assertTrue(x.lower < Math.log10(32) && x.upper > Math.log10(128), "room for the end labels: " + x);
+    }
+
+    @Test
+    void theLegendGoesBelowANarrowPlot() throws Exception {
+        chart.addLine("a", "a long legend entry", new double[] { 1, 2 }, new double[] { 1, 2 }, BLUE);
+        chart.refresh();
+        ChartTestSupport.settle();
+        assertEquals(SWT.RIGHT, chart.chart().getLegend().getPosition(), "800 px: beside");
+        shell.setSize(420, 400);
+        ChartTestSupport.settle();
+        assertEquals(SWT.BOTTOM, chart.chart().getLegend().getPosition(), "420 px: below");
+        ChartTestSupport.snapshot("chart-narrow", chart);
+        assertTrue(chart.chart().getPlotArea().getSize().x > 300, "the plot keeps the width");
+    }
+
+    @Test
+    void namedNumbersFollowTheSeriesInTheCsv() throws Exception {
+        chart.addLine("a", "a", new double[] { 1 }, new double[] { 2 }, BLUE);
+        Map<String, Double> numbers = new LinkedHashMap<>();
+        numbers.put("plateau_mean", 20.394938274496937);
+        numbers.put("end_step", 340.0);
+        chart.setScalars(numbers);
+        Path file = dir.resolve("numbers.csv");
+        chart.writeCsv(file);
+        assertEquals(List.of("series,x,y", "a,1.0,2.0", "plateau_mean,,20.394938274496937", "end_step,,340.0"),
+                Files.readAllLines(file));
     }
 }

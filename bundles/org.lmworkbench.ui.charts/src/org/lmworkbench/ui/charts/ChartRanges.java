@@ -15,7 +15,8 @@ final class ChartRanges {
     private ChartRanges() {
     }
 
-    static Range x(Iterable<SeriesData> all, boolean log) {
+    /** The x range of all series; {@code margin} at least, more for markers. */
+    static Range x(Iterable<SeriesData> all, boolean log, double margin) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean points = false;
@@ -27,7 +28,7 @@ final class ChartRanges {
             lo = Math.min(lo, log ? s.xMinPositive : s.xMin);
             hi = Math.max(hi, s.xMax);
         }
-        return finish(lo, hi, log, points ? POINTS_X_MARGIN : 0);
+        return finish(lo, hi, log, Math.max(margin, points ? POINTS_X_MARGIN : 0));
     }
 
     static Range y(Iterable<SeriesData> all, boolean secondary, boolean log) {

@@ -20,6 +20,7 @@ public final class ExportDropDownAction extends Action implements IMenuCreator {
 
     private final ExportableChart chart;
     private final Shell shell;
+    private final ExportTarget target;
     private Menu menu;
 
     /**
@@ -27,9 +28,19 @@ public final class ExportDropDownAction extends Action implements IMenuCreator {
      * @param shell parent of the file dialog
      */
     public ExportDropDownAction(ExportableChart chart, Shell shell) {
+        this(chart, shell, ExportTarget.home(null));
+    }
+
+    /**
+     * @param chart  what to export
+     * @param shell  parent of the file dialog
+     * @param target where the file dialog opens
+     */
+    public ExportDropDownAction(ExportableChart chart, Shell shell, ExportTarget target) {
         super(Messages.ExportMenu_export, AS_DROP_DOWN_MENU);
         this.chart = chart;
         this.shell = shell;
+        this.target = target;
         setToolTipText(Messages.ExportMenu_exportTooltip);
         setImageDescriptor(ImageDescriptor.createFromFile(ExportDropDownAction.class, "/icons/export.png"));
         setMenuCreator(this);
@@ -37,7 +48,17 @@ public final class ExportDropDownAction extends Action implements IMenuCreator {
 
     @Override
     public void run() {
-        ExportMenu.export(shell, chart, Format.PNG);
+        ExportMenu.export(shell, chart, Format.PNG, target);
+    }
+
+    /** What this button exports. */
+    public ExportableChart chart() {
+        return chart;
+    }
+
+    /** Where its save dialog opens. */
+    public ExportTarget target() {
+        return target;
     }
 
     @Override
@@ -47,7 +68,7 @@ public final class ExportDropDownAction extends Action implements IMenuCreator {
         for (Format format : Format.values()) {
             MenuItem item = new MenuItem(menu, org.eclipse.swt.SWT.PUSH);
             item.setText(format.label());
-            item.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> ExportMenu.export(shell, chart, format)));
+            item.addSelectionListener(SelectionListener.widgetSelectedAdapter(e -> ExportMenu.export(shell, chart, format, target)));
         }
         return menu;
     }

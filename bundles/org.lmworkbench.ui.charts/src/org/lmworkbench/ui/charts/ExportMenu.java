@@ -17,8 +17,9 @@ import org.lmworkbench.ui.charts.internal.Messages;
 
 /**
  * Offers a chart's exports (PNG, SVG, CSV) to the user: as a right-click menu on the chart or as
- * toolbar actions. Each asks for a file with a save dialog that confirms overwriting, then writes it;
- * failures are shown in an error dialog naming the file.
+ * toolbar actions. Each asks for a file with a save dialog that confirms overwriting and opens where
+ * the chart's {@link ExportTarget} says, then writes it; failures are shown in an error dialog
+ * naming the file.
  */
 public final class ExportMenu {
 
@@ -61,11 +62,20 @@ public final class ExportMenu {
      * @return the menu
      */
     public static Menu attach(Control control, ExportableChart chart) {
+        return attach(control, chart, ExportTarget.home(null));
+    }
+
+    /**
+     * As {@link #attach(Control, ExportableChart)}, with the save dialog opening at {@code target}.
+     *
+     * @return the menu
+     */
+    public static Menu attach(Control control, ExportableChart chart, ExportTarget target) {
         Menu menu = new Menu(control);
         for (Format format : Format.values()) {
             MenuItem item = new MenuItem(menu, SWT.PUSH);
             item.setText(format.label());
-            item.addListener(SWT.Selection, e -> export(control.getShell(), chart, format));
+            item.addListener(SWT.Selection, e -> export(control.getShell(), chart, format, target));
         }
         setMenu(control, menu);
         return menu;
@@ -87,17 +97,26 @@ public final class ExportMenu {
      * or CSV from its drop-down ({@link ExportDropDownAction}).
      */
     public static void contribute(IToolBarManager manager, ExportableChart chart, Shell shell) {
-        manager.add(new ExportDropDownAction(chart, shell));
+        contribute(manager, chart, shell, ExportTarget.home(null));
+    }
+
+    /**
+     * As {@link #contribute(IToolBarManager, ExportableChart, Shell)}, with the save dialog opening
+     * at {@code target}.
+     */
+    public static void contribute(IToolBarManager manager, ExportableChart chart, Shell shell, ExportTarget target) {
+        manager.add(new ExportDropDownAction(chart, shell, target));
         manager.update(false);
     }
 
-    /** Asks for a file and writes the export there. */
-    static void export(Shell shell, ExportableChart chart, Format format) {
+    /** Asks for a file, starting at the target, and writes the export there. */
+    static void export(Shell shell, ExportableChart chart, Format format, ExportTarget target) {
         FileDialog dialog = new FileDialog(shell, SWT.SAVE);
         dialog.setText(Messages.ExportMenu_dialogTitle);
         dialog.setFilterExtensions(new String[] { format.filter });
         dialog.setFilterNames(new String[] { format.filterName() });
-        dialog.setFileName("chart" + format.extension);
+        dialog.setFilterPath(target.folder().toString());
+        dialog.setFileName(target.fileName(format.extension));
         dialog.setOverwrite(true);
         String chosen = dialog.open();
         if (chosen == null) {
@@ -107,6 +126,7 @@ public final class ExportMenu {
             chosen += format.extension;
         }
         Path file = Path.of(chosen);
+        target.exported(file);
         try {
             write(chart, format, file);
         } catch (IOException | RuntimeException e) {

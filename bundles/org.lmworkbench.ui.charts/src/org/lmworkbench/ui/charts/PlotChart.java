@@ -3,12 +3,14 @@ package org.lmworkbench.ui.charts;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -27,14 +29,32 @@ import org.eclipse.swtchart.Range;
  * that cannot be shown (zero or negative) are left out of the drawing; they stay in the data and in
  * the exports.
  * <p>
+ * Axes are labelled by {@link Ticks}: round steps on linear axes, powers of ten (with 2 and 5
+ * between them over few decades) on logarithmic ones, or exactly the values given to
+ * {@link #setXTicks(double[])}. The legend moves below the plot when the chart is narrow, so the
+ * plot keeps its width; {@link #MIN_WIDTH} and {@link #MIN_HEIGHT} are the size below which a
+ * page should scroll rather than shrink the chart.
+ * <p>
  * Mutators schedule one coalesced redraw on the display thread; {@link #refresh()} redraws at once.
  * All methods must be called on the display thread.
  */
 public class PlotChart extends Composite implements ExportableChart {
 
+    /** The narrowest a chart should be laid out: below it the plot area is too small to read. */
+    public static final int MIN_WIDTH = 380;
+    /** The lowest a chart should be laid out. */
+    public static final int MIN_HEIGHT = 300;
+    /** Below this width the legend goes under the plot instead of beside it. */
+    static final int LEGEND_BESIDE_WIDTH = 640;
+    /** The margin of the x range, as a fraction, when fixed ticks may sit at the data's ends. */
+    private static final double FIXED_TICKS_MARGIN = 0.05;
+
     private final Chart chart;
     private final SwtChartView view;
+    private final AxisPainter axes;
     private final Map<String, SeriesData> series = new LinkedHashMap<>();
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
+    private String title = "";
     private boolean logX;
     private boolean logY;
     private String secondaryTitle = "";
@@ -59,10 +79,41 @@ public class PlotChart extends Composite implements ExportableChart {
         // black text, as in the SVG export and in papers, instead of SWTChart's blue
         Color black = getDisplay().getSystemColor(SWT.COLOR_BLACK);
         chart.getTitle().setForeground(black);
+        view = new SwtChartView(this, chart);
+        axes = new AxisPainter(chart, new AxisPainter.Scales() {
+            @Override
+            public Range range(IAxis axis) {
+                return axis.getDirection() == IAxis.Direction.X ? xRange : yRangeOf(axis);
+            }
+
+            @Override
+            public boolean isLog(IAxis axis) {
+                return view.isLog(axis);
+            }
+
+            @Override
+            public int pixel(IAxis axis, double value) {
+                return view.pixel(axis, value);
+            }
+        });
+        view.setAxes(axes);
         for (IAxis axis : chart.getAxisSet().getAxes()) {
             SwtChartView.styleAxis(axis, black);
+            axes.manage(axis);
         }
-        view = new SwtChartView(this, chart);
+        addListener(SWT.Resize, e -> {
+            placeLegend();
+            fitTitle();
+        });
+    }
+
+    /** Beside the plot when there is room, below it otherwise. */
+    private void placeLegend() {
+        int position = getSize().x < LEGEND_BESIDE_WIDTH ? SWT.BOTTOM : SWT.RIGHT;
+        if (chart.getLegend().getPosition() != position) {
+            chart.getLegend().setPosition(position);
+            scheduleRefresh();
+        }
     }
 
     /** The SWTChart chart underneath, for styling not covered here. */
@@ -70,12 +121,44 @@ public class PlotChart extends Composite implements ExportableChart {
         return chart;
     }
 
-    /** Sets the title above the plot; null or empty hides it. */
-    public void setTitle(String title) {
-        boolean show = title != null && !title.isEmpty();
-        chart.getTitle().setText(show ? title : "");
-        chart.getTitle().setVisible(show);
+    /** Sets the title above the plot, wrapped into lines when the chart is narrower; null or empty hides it. */
+    public void setTitle(String newTitle) {
+        title = newTitle == null ? "" : newTitle;
+        chart.getTitle().setVisible(!title.isEmpty());
+        fitTitle();
         scheduleRefresh();
+    }
+
+    /** Breaks the title into lines at spaces so that each fits the chart's width. */
+    private void fitTitle() {
+        int width = getSize().x - 10;
+        String text = title;
+        if (width > 0 && !title.isEmpty()) {
+            GC gc = new GC(chart);
+            try {
+                gc.setFont(chart.getTitle().getFont());
+                StringBuilder lines = new StringBuilder();
+                StringBuilder line = new StringBuilder();
+                for (String word : title.split(" ")) {
+                    String candidate = line.isEmpty() ? word : line + " " + word;
+                    if (!line.isEmpty() && gc.textExtent(candidate).x > width) {
+                        lines.append(line).append('\n');
+                        line.setLength(0);
+                        line.append(word);
+                    } else {
+                        line.setLength(0);
+                        line.append(candidate);
+                    }
+                }
+                text = lines.append(line).toString();
+            } finally {
+                gc.dispose();
+            }
+        }
+        if (!text.equals(chart.getTitle().getText())) {
+            chart.getTitle().setText(text);
+            scheduleRefresh();
+        }
     }
 
     /** Sets the titles of the x axis and the (primary) y axis. */
@@ -90,6 +173,46 @@ public class PlotChart extends Composite implements ExportableChart {
         secondaryTitle = title == null ? "" : title;
         view.secondaryTitleChanged();
         scheduleRefresh();
+    }
+
+    /**
+     * Labels the x axis at exactly these values (those inside the range), e.g. the widths of a sweep
+     * on a log axis; null returns to computed ticks.
+     */
+    public void setXTicks(double[] values) {
+        axes.setFixedTicks(xAxis(), values);
+        scheduleRefresh();
+    }
+
+    /** The values given to {@link #setXTicks(double[])}, or null. */
+    public double[] xTicks() {
+        return axes.fixedTicks(xAxis());
+    }
+
+    /**
+     * Named numbers that belong with the chart (what a page reports beside it), written to the CSV
+     * export after the series as rows {@code name,,value}; replaces the previous ones.
+     */
+    public void setScalars(Map<String, Double> values) {
+        scalars.clear();
+        if (values != null) {
+            scalars.putAll(values);
+        }
+    }
+
+    /** The named numbers of {@link #setScalars(Map)}, in their order. */
+    public Map<String, Double> scalars() {
+        return Collections.unmodifiableMap(scalars);
+    }
+
+    /** The labels on the x axis (or the primary y axis) as they are drawn now. */
+    public List<String> tickLabels(boolean x) {
+        return List.of(axes.shownTicks(x ? xAxis() : yAxis()).labels());
+    }
+
+    /** The values of the ticks on the x axis (or the primary y axis) as they are drawn now. */
+    public double[] tickValues(boolean x) {
+        return axes.shownTicks(x ? xAxis() : yAxis()).values();
     }
 
     /** Switches the x axis between linear and logarithmic (base 10). */
@@ -233,7 +356,7 @@ public class PlotChart extends Composite implements ExportableChart {
         if (isDisposed()) {
             return;
         }
-        xRange = ChartRanges.x(series.values(), logX);
+        xRange = ChartRanges.x(series.values(), logX, axes.fixedTicks(xAxis()) == null ? 0 : FIXED_TICKS_MARGIN);
         yRange = ChartRanges.y(series.values(), false, logY);
         y2Range = ChartRanges.y(series.values(), true, logY);
         view.show();
@@ -257,7 +380,7 @@ public class PlotChart extends Composite implements ExportableChart {
     }
 
     String title() {
-        return chart.getTitle().isVisible() ? chart.getTitle().getText() : "";
+        return title;
     }
 
     String xTitle() {

@@ -35,8 +35,11 @@ final class PlotSvg {
     private final int legendWidth;
     private final List<SeriesData> legend = new ArrayList<>();
 
-    private PlotSvg(PlotChart chart) {
+    private final String clipId;
+
+    private PlotSvg(PlotChart chart, String clipId) {
         this.chart = chart;
+        this.clipId = clipId;
         Point size = chart.getSize();
         width = size.x > 100 ? size.x : DEFAULT_WIDTH;
         height = size.y > 100 ? size.y : DEFAULT_HEIGHT;
@@ -57,12 +60,17 @@ final class PlotSvg {
     }
 
     static String render(PlotChart chart) {
-        return new PlotSvg(chart).draw();
+        return render(chart, "plot");
+    }
+
+    /** The SVG of a chart whose clip path has the given id (unique when charts share a document). */
+    static String render(PlotChart chart, String clipId) {
+        return new PlotSvg(chart, clipId).draw();
     }
 
     private String draw() {
         svg.append(SvgFile.header(width, height));
-        svg.append("<defs><clipPath id=\"plot\"><rect x=\"").append(left).append("\" y=\"").append(top)
+        svg.append("<defs><clipPath id=\"").append(clipId).append("\"><rect x=\"").append(left).append("\" y=\"").append(top)
                 .append("\" width=\"").append(right - left).append("\" height=\"").append(bottom - top)
                 .append("\"/></clipPath></defs>\n");
         if (!chart.title().isEmpty()) {
@@ -73,7 +81,7 @@ final class PlotSvg {
         if (hasSecondary()) {
             yAxis(true);
         }
-        svg.append("<g clip-path=\"url(#plot)\">\n");
+        svg.append("<g clip-path=\"url(#").append(clipId).append(")\">\n");
         for (SeriesData s : chart.data()) {
             if (s.kind == SeriesData.Kind.BAND) {
                 band(s);
@@ -123,24 +131,26 @@ final class PlotSvg {
 
     private void xAxis() {
         Range r = chart.xRange();
-        double[] ticks = chart.isLogX() ? Ticks.log(r.lower, r.upper) : Ticks.linear(r.lower, r.upper, 8);
-        for (double t : ticks) {
+        Ticks.TickSet ticks = ticks(r, chart.isLogX(), chart.xTicks(), right - left, true);
+        for (int i = 0; i < ticks.size(); i++) {
+            double t = ticks.values()[i];
             double x = px(t);
             svg.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(top).append("\" x2=\"").append(num(x))
                     .append("\" y2=\"").append(bottom).append("\" stroke=\"#e0e0e0\"/>\n");
             svg.append("<line x1=\"").append(num(x)).append("\" y1=\"").append(bottom).append("\" x2=\"")
                     .append(num(x)).append("\" y2=\"").append(bottom + 5).append("\" stroke=\"#000000\"/>\n");
-            text(x, bottom + 18, "middle", "", Ticks.label(t));
+            text(x, bottom + 18, "middle", "", ticks.labels()[i]);
         }
         text((left + right) / 2.0, height - 8, "middle", "font-size=\"12\"", chart.xTitle());
     }
 
     private void yAxis(boolean secondary) {
         Range r = chart.yRange(secondary);
-        double[] ticks = chart.isLogY() ? Ticks.log(r.lower, r.upper) : Ticks.linear(r.lower, r.upper, 6);
+        Ticks.TickSet ticks = ticks(r, chart.isLogY(), null, bottom - top, false);
         int axisX = secondary ? right : left;
         int dir = secondary ? 1 : -1;
-        for (double t : ticks) {
+        for (int i = 0; i < ticks.size(); i++) {
+            double t = ticks.values()[i];
             double y = py(t, secondary);
             if (!secondary) {
                 svg.append("<line x1=\"").append(left).append("\" y1=\"").append(num(y)).append("\" x2=\"")
@@ -148,12 +158,41 @@ final class PlotSvg {
             }
             svg.append("<line x1=\"").append(axisX).append("\" y1=\"").append(num(y)).append("\" x2=\"")
                     .append(axisX + 5 * dir).append("\" y2=\"").append(num(y)).append("\" stroke=\"#000000\"/>\n");
-            text(axisX + 8 * dir, y + 4, secondary ? "start" : "end", "", Ticks.label(t));
+            text(axisX + 8 * dir, y + 4, secondary ? "start" : "end", "", ticks.labels()[i]);
         }
         String title = secondary ? chart.secondaryTitle() : chart.yTitle();
         double tx = secondary ? right + 60 : 16;
         double ty = (top + bottom) / 2.0;
         text(tx, ty, "middle", "font-size=\"12\" transform=\"rotate(-90 " + num(tx) + " " + num(ty) + ")\"", title);
+    }
+
+    /**
+     * The same ticks as on screen ({@link Ticks}), as many as fit along {@code length} with labels
+     * measured at about 6.5 px per character of the 11 px font.
+     */
+    private static Ticks.TickSet ticks(Range r, boolean log, double[] fixed, int length, boolean horizontal) {
+        int max = Math.max(2, length / (horizontal ? 45 : 22));
+        Ticks.TickSet ticks = Ticks.of(r.lower, r.upper, log, max, fixed);
+        while (max > 2 && crowded(ticks, r, log, length, horizontal)) {
+            max = Math.min(max - 1, ticks.size() - 1);
+            ticks = Ticks.of(r.lower, r.upper, log, max, fixed);
+        }
+        return ticks;
+    }
+
+    private static boolean crowded(Ticks.TickSet ticks, Range r, boolean log, int length, boolean horizontal) {
+        double a = Decimator.scaled(r.lower, log);
+        double b = Decimator.scaled(r.upper, log);
+        for (int i = 1; i < ticks.size(); i++) {
+            double gap = (Decimator.scaled(ticks.values()[i], log) - Decimator.scaled(ticks.values()[i - 1], log))
+                    / (b - a) * length;
+            double need = horizontal ? 6.5 * (ticks.labels()[i].length() + ticks.labels()[i - 1].length()) / 2 + 10
+                    : 16;
+            if (gap < need) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void band(SeriesData s) {

@@ -18,17 +18,22 @@ import org.eclipse.swtchart.model.DoubleArraySeriesModel;
 /**
  * What SWTChart is given to draw a {@link PlotChart}: one styled line series per line, points or
  * threshold series holding only the decimated points for the current ranges and plot width, the
- * bands painted behind them, the secondary axis once a series needs it, and the switch between
- * linear and log scales (which SWTChart undoes whenever a series holds a non-positive value).
+ * bands painted behind them, and the secondary axis once a series needs it.
+ * <p>
+ * SWTChart's axes stay linear: on a logarithmic axis it is handed {@code log10} of the values (and
+ * of the range), and {@link AxisPainter} labels the axis with the values themselves. SWTChart's own
+ * log scale switches back to linear whenever a series holds a non-positive value, and it produces
+ * no ticks at all (so keeps no room for labels) over a range such as 1.02 to 1.045.
  */
 final class SwtChartView {
 
     private static final int BAND_ALPHA = 64;
-    /** Where series wait while scales switch: a point every scale can show. */
+    /** The data of a hidden series (SWTChart wants some). */
     private static final double[] PARKED = { 1 };
 
     private final PlotChart owner;
     private final Chart chart;
+    private AxisPainter axes;
     private final IntList kept = new IntList();
     private int secondaryAxisId = -1;
     private int decimatedWidth = -1;
@@ -39,11 +44,25 @@ final class SwtChartView {
         this.chart = chart;
         chart.getPlotArea().addCustomPaintListener(new BandPainter());
         chart.getPlotArea().getControl().addListener(SWT.Resize, e -> {
-            if (!showing && plotWidth() != decimatedWidth) {
+            if (showing) {
+                return;
+            }
+            if (plotWidth() != decimatedWidth) {
                 pushData();
                 chart.redraw();
             }
+            // another size may fit other ticks, with wider labels than SWTChart keeps room for
+            chart.getDisplay().asyncExec(() -> {
+                if (!chart.isDisposed() && !showing && axes.prepare()) {
+                    show();
+                }
+            });
         });
+    }
+
+    /** The painter of the axes' labels, which this view keeps in step with SWTChart's layout. */
+    void setAxes(AxisPainter painter) {
+        axes = painter;
     }
 
     /** Pixel-column count of the plot area (a guess before it is laid out). */
@@ -63,30 +82,20 @@ final class SwtChartView {
         for (SeriesData s : owner.data()) {
             swtSeries(s);
         }
-        boolean scaleChanges = false;
-        for (IAxis axis : chart.getAxisSet().getAxes()) {
-            scaleChanges |= axis.isLogScaleEnabled() != wantsLog(axis);
-        }
-        if (scaleChanges) {
-            for (ISeries<?> s : chart.getSeriesSet().getSeries()) {
-                setData(s, PARKED, PARKED);
-            }
-            for (IAxis axis : chart.getAxisSet().getAxes()) {
-                if (axis.isLogScaleEnabled() != wantsLog(axis)) {
-                    axis.enableLogScale(wantsLog(axis));
-                }
-            }
-        }
         Range x = owner.xRange();
-        owner.xAxis().setRange(new Range(x.lower, x.upper));
+        owner.xAxis().setRange(scaled(x, owner.isLogX()));
         for (IAxis axis : chart.getAxisSet().getYAxes()) {
-            Range y = owner.yRangeOf(axis);
-            axis.setRange(new Range(y.lower, y.upper));
+            axis.setRange(scaled(owner.yRangeOf(axis), owner.isLogY()));
         }
-        // lay out first (tick labels change the plot width), so the data is decimated once
+        // lay out first (tick labels change the plot width), so the data is decimated once; the
+        // labels depend on the plot size, so a second layout settles their room
         showing = true;
         try {
+            axes.prepare();
             chart.updateLayout();
+            if (axes.prepare()) {
+                chart.updateLayout();
+            }
         } finally {
             showing = false;
         }
@@ -96,11 +105,21 @@ final class SwtChartView {
 
     static void styleAxis(IAxis axis, Color colour) {
         axis.getTitle().setForeground(colour);
-        axis.getTick().setForeground(colour);
     }
 
-    private boolean wantsLog(IAxis axis) {
+    /** A range as SWTChart's linear axis takes it: in log10 on a logarithmic axis. */
+    static Range scaled(Range r, boolean log) {
+        return new Range(Decimator.scaled(r.lower, log), Decimator.scaled(r.upper, log));
+    }
+
+    /** Whether an axis of the chart shows its values logarithmically. */
+    boolean isLog(IAxis axis) {
         return axis.getDirection() == IAxis.Direction.X ? owner.isLogX() : owner.isLogY();
+    }
+
+    /** The pixel of a value (not log10 of it) on an axis, in plot-area coordinates. */
+    int pixel(IAxis axis, double value) {
+        return axis.getPixelCoordinate(Decimator.scaled(value, isLog(axis)));
     }
 
     /** Hands SWTChart the decimated view of every series for the current ranges and width. */
@@ -139,15 +158,20 @@ final class SwtChartView {
             boolean drawable = xs.length > 0 && Decimator.drawable(xs[0], ys[0], logX, logY);
             line.setVisible(drawable);
             line.setVisibleInLegend(drawable && !s.label.isEmpty());
-            // nothing a log axis can show (or no data yet): hidden, on a point that keeps log scales legal
-            setData(line, drawable ? xs : PARKED, drawable ? ys : PARKED);
+            if (!drawable) {
+                // nothing a log axis can show (or no data yet): hidden
+                setData(line, PARKED, PARKED);
+                continue;
+            }
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = Decimator.scaled(xs[i], logX);
+                ys[i] = Decimator.scaled(ys[i], logY);
+            }
+            setData(line, xs, ys);
         }
     }
 
-    /**
-     * Sets x and y together: SWTChart switches an axis back to linear whenever a series' data is set
-     * with a non-positive value, which setting x and y one after the other (mismatched) can do.
-     */
+    /** Sets x and y together, as one model. */
     @SuppressWarnings("unchecked")
     private static void setData(ISeries<?> series, double[] xs, double[] ys) {
         ((ISeries<Integer>) series).setDataModel(new DoubleArraySeriesModel(xs, ys));
@@ -202,6 +226,7 @@ final class SwtChartView {
             axis.getTitle().setText(owner.secondaryTitle());
             axis.getGrid().setStyle(LineStyle.NONE);
             styleAxis(axis, chart.getDisplay().getSystemColor(SWT.COLOR_BLACK));
+            axes.manage(axis);
             // the new axis brings new child controls: give them the chart's (export) menu too
             if (owner.getMenu() != null) {
                 for (Control child : chart.getChildren()) {
@@ -226,7 +251,7 @@ final class SwtChartView {
                 if (s.kind != SeriesData.Kind.BAND) {
                     continue;
                 }
-                int[] polygon = owner.bandPolygon(s, width, xa::getPixelCoordinate, ya::getPixelCoordinate);
+                int[] polygon = owner.bandPolygon(s, width, v -> pixel(xa, v), v -> pixel(ya, v));
                 if (polygon.length >= 6) {
                     e.gc.setBackground(new Color(s.colour));
                     e.gc.setAlpha(BAND_ALPHA);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -32,12 +33,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 import org.lmworkbench.analysis.fit.EpochChinchillaData;
 import org.lmworkbench.analysis.fit.FitCommand;
 import org.lmworkbench.testing.WidthSweep;
 import org.lmworkbench.ui.analyses.AnalysisJob;
 import org.lmworkbench.ui.analyses.AnalysisOffer;
 import org.lmworkbench.ui.editors.DocumentProblemsPage;
+import org.lmworkbench.ui.testing.LaunchPrompts;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitDocumentJson;
@@ -143,8 +146,16 @@ class FitEditorTest {
             // Noise-free points: every resample refits the same law, so the interval is tight.
             assertTrue(cell(row, 3) <= cell(row, 1) * (1 + 1e-5) && cell(row, 1) <= cell(row, 4)
                     * (1 + 1e-5), row.getText(0));
-            assertTrue(cell(row, 2) >= 0 && cell(row, 2) < 1e-4 * cell(row, 1), row.getText(0));
         }
+        // E and A are fitted as logarithms: their spread is a factor, alpha's a standard deviation
+        for (int k : new int[] {0, 1}) {
+            assertTrue(rows[k].getText(2).startsWith("\u00d7/\u00f7 "), rows[k].getText(2));
+            double factor = Double.parseDouble(rows[k].getText(2).substring(4));
+            assertTrue(factor >= 1 && factor < 1 + 1e-4, rows[k].getText(2));
+        }
+        assertTrue(rows[2].getText(2).startsWith("\u00b1 "), rows[2].getText(2));
+        double sd = Double.parseDouble(rows[2].getText(2).substring(2));
+        assertTrue(sd >= 0 && sd < 1e-4 * WidthSweep.ALPHA, rows[2].getText(2));
 
         // The fixture's saved target, and a size typed by the user.
         TableItem target = page.extrapolationPanel().targetTable().getItem(0);
@@ -164,6 +175,7 @@ class FitEditorTest {
 
         // The result is part of the document, written at once: it reads back with the same numbers.
         assertFalse(editor.isDirty(), "a computed fit is no unsaved edit");
+        LaunchPrompts.assertLaunchAsksNothing();
         FitDocument saved = FitDocumentJson.read(UiTestSupport.readFile(file));
         assertArrayEquals(editor.document().result().params(), saved.result().params());
         assertEquals(List.of("width-007: running"), saved.result().skipped());
@@ -185,6 +197,9 @@ class FitEditorTest {
         assertTrue(editor.settingsPage().fitButton().isEnabled());
         assertNull(editor.settingsPage().errorText());
         assertEquals(0.002, editor.document().settings().huberDelta());
+        // a user's edit is unsaved, and the pre-launch check sees it (it sees none after a fit)
+        assertTrue(editor.isDirty());
+        assertThrows(AssertionFailedError.class, LaunchPrompts::assertLaunchAsksNothing);
     }
 
     @Test

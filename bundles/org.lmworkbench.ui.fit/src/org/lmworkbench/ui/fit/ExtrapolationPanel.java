@@ -23,13 +23,18 @@ import org.lmworkbench.workspace.fit.FitResultModel;
 final class ExtrapolationPanel {
 
     private final FitEditor editor;
+    private final Runnable reflow;
     private final Text size;
     private final Label value;
     private final Table targets;
     private FitResultModel model;
 
-    ExtrapolationPanel(Composite parent, FormToolkit tk, FitEditor editor) {
+    /**
+     * @param reflow measures the scrolled page again (the value line wraps to more or fewer lines)
+     */
+    ExtrapolationPanel(Composite parent, FormToolkit tk, FitEditor editor, Runnable reflow) {
         this.editor = editor;
+        this.reflow = reflow;
         tk.createLabel(parent, Messages.ExtrapolationPanel_title);
         Composite row = tk.createComposite(parent);
         row.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -39,7 +44,7 @@ final class ExtrapolationPanel {
         size.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         Button add = tk.createButton(row, Messages.ExtrapolationPanel_add, SWT.PUSH);
         value = tk.createLabel(parent, "", SWT.WRAP);
-        value.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        value.setLayoutData(FitResultsPage.wrapping());
         targets = tk.createTable(parent, SWT.BORDER | SWT.FULL_SELECTION);
         targets.setHeaderVisible(true);
         targets.setLinesVisible(true);
@@ -48,13 +53,18 @@ final class ExtrapolationPanel {
             Messages.FitResultsPage_colUpper}) {
             TableColumn c = new TableColumn(targets, SWT.RIGHT);
             c.setText(title);
-            c.setWidth(title.equals(Messages.ExtrapolationPanel_colSize) ? 170 : 100);
+            c.pack();
         }
         GridData gd = new GridData(SWT.FILL, SWT.TOP, true, false);
         gd.heightHint = 90;
+        // its own scroll bar if the columns are wider than the editor
+        gd.widthHint = 200;
         targets.setLayoutData(gd);
         Button remove = tk.createButton(parent, Messages.ExtrapolationPanel_remove, SWT.PUSH);
-        size.addListener(SWT.Modify, e -> update());
+        size.addListener(SWT.Modify, e -> {
+            update();
+            reflow.run();
+        });
         add.addListener(SWT.Selection, e -> {
             double[] x = parse();
             if (x != null) {
@@ -153,6 +163,9 @@ final class ExtrapolationPanel {
                 item.setText(2, ci == null ? "-" : FitResultsPage.format(ci[0]));
                 item.setText(3, ci == null ? "-" : FitResultsPage.format(ci[1]));
             }
+        }
+        for (TableColumn c : targets.getColumns()) {
+            c.pack();
         }
     }
 

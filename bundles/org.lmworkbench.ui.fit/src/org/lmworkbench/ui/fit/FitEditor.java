@@ -1,6 +1,7 @@
 package org.lmworkbench.ui.fit;
 
 import java.nio.file.Path;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.PartInitException;
 import org.lmworkbench.ui.editors.AnalysisDocumentEditor;
@@ -51,6 +52,19 @@ public final class FitEditor extends AnalysisDocumentEditor<FitDocument> {
     /** @return the folder relative source paths are resolved against: the file's project. */
     Path baseFolder() {
         return projectLocation();
+    }
+
+    /** The folder of the document on disk: exports of its charts start there. */
+    Path documentFolder() {
+        IPath location = file().getParent().getLocation();
+        return location == null ? null : location.toPath();
+    }
+
+    /** The document's file name without its extension, for export file names. */
+    String documentName() {
+        String name = file().getName();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** @return the settings page. */

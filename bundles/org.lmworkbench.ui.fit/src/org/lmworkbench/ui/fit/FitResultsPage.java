@@ -16,18 +16,22 @@ import org.eclipse.ui.forms.IManagedForm;
 import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
+import org.lmworkbench.ui.charts.ChartArea;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.workspace.fit.FitDocument;
 import org.lmworkbench.workspace.fit.FitResultModel;
 
 /**
- * The "Fit" page: the points with the fitted curve and its bootstrap band on log-log axes, the
- * residual panel, the parameter table (estimate, bootstrap standard error, percentile 95%
- * interval) and the extrapolation section; for the Chinchilla form iso-D curves and the
- * compute-optimal frontier ({@link FrontierPanel}). Everything is drawn from the document's
- * stored result, so a reopened document shows it without fitting again.
+ * The "Fit" page: the points with the fitted curve and its bootstrap band on log-log axes and the
+ * residual panel (one {@link ChartArea}: side by side in a wide editor, stacked in a narrow one,
+ * exported together), the parameter table (estimate, bootstrap spread, percentile 95% interval,
+ * with a note saying how each is computed) and the extrapolation section; for the Chinchilla form
+ * iso-D curves and the compute-optimal frontier ({@link FrontierPanel}). Everything is drawn from
+ * the document's stored result, so a reopened document shows it without fitting again.
  */
 final class FitResultsPage extends FormPage {
 
@@ -36,6 +40,8 @@ final class FitResultsPage extends FormPage {
     private final FitEditor editor;
     private FormToolkit toolkit;
     private Label summary;
+    private Label method;
+    private ChartArea charts;
     private PlotChart main;
     private PlotChart residuals;
     private Table parameters;
@@ -54,43 +60,51 @@ final class FitResultsPage extends FormPage {
         form.setText(Messages.FitResultsPage_heading);
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        body.setLayout(new GridLayout(2, false));
+        body.setLayout(new GridLayout(1, false));
         summary = toolkit.createLabel(body, "", SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        summary.setLayoutData(wrapping());
 
-        Composite charts = toolkit.createComposite(body);
-        charts.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        charts.setLayout(new GridLayout(1, false));
-        main = chart(charts, 360);
-        residuals = chart(charts, 200);
+        charts = new ChartArea(body, SWT.NONE, PlotChart.MIN_WIDTH, 340);
+        toolkit.adapt(charts);
+        charts.setLayoutData(ChartLayouts.area());
+        ExportTarget target = new ExportTarget(editor::documentFolder, editor.documentName());
+        main = chart(charts, target);
+        residuals = chart(charts, target);
+        ExportMenu.contribute(form.getToolBarManager(), charts, form.getShell(), target);
+        form.getToolBarManager().update(true);
 
-        Composite side = toolkit.createComposite(body);
-        side.setLayoutData(new GridData(SWT.FILL, SWT.FILL, false, true));
-        side.setLayout(new GridLayout(1, false));
-        toolkit.createLabel(side, Messages.FitResultsPage_parameters);
-        parameters = toolkit.createTable(side, SWT.BORDER | SWT.FULL_SELECTION);
+        toolkit.createLabel(body, Messages.FitResultsPage_parameters);
+        parameters = toolkit.createTable(body, SWT.BORDER | SWT.FULL_SELECTION);
         parameters.setHeaderVisible(true);
         parameters.setLinesVisible(true);
         for (String title : new String[] {Messages.FitResultsPage_colParameter,
-            Messages.FitResultsPage_colEstimate, Messages.FitResultsPage_colStderr,
+            Messages.FitResultsPage_colEstimate, Messages.FitResultsPage_colSpread,
             Messages.FitResultsPage_colLower, Messages.FitResultsPage_colUpper}) {
             TableColumn c = new TableColumn(parameters, SWT.RIGHT);
             c.setText(title);
-            c.setWidth(95);
+            c.pack();
         }
-        parameters.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-        extrapolation = new ExtrapolationPanel(side, toolkit, editor);
-        frontier = new FrontierPanel(side, toolkit);
+        GridData table = new GridData(SWT.FILL, SWT.TOP, true, false);
+        // its own scroll bar if the columns are wider than the editor
+        table.widthHint = 200;
+        parameters.setLayoutData(table);
+        method = toolkit.createLabel(body, "", SWT.WRAP);
+        method.setLayoutData(wrapping());
+        extrapolation = new ExtrapolationPanel(body, toolkit, editor, () -> getManagedForm().reflow(true));
+        frontier = new FrontierPanel(body, toolkit, target);
         showResult();
     }
 
-    private PlotChart chart(Composite parent, int height) {
+    /** Layout data of a label that wraps to the page's width instead of widening the page. */
+    static GridData wrapping() {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        data.widthHint = 200;
+        return data;
+    }
+
+    private static PlotChart chart(Composite parent, ExportTarget target) {
         PlotChart chart = new PlotChart(parent, SWT.NONE);
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = height;
-        gd.widthHint = 560;
-        chart.setLayoutData(gd);
-        ExportMenu.attach(chart, chart);
+        ExportMenu.attach(chart, chart, target);
         return chart;
     }
 
@@ -106,8 +120,10 @@ final class FitResultsPage extends FormPage {
         parameters.removeAll();
         if (m == null) {
             summary.setText(Messages.FitResultsPage_noResult);
+            method.setText("");
             extrapolation.show(null);
             frontier.show(null);
+            getManagedForm().getForm().reflow(true);
             return;
         }
         summary.setText(NLS.bind(Messages.FitResultsPage_summary, new Object[] {
@@ -117,11 +133,11 @@ final class FitResultsPage extends FormPage {
                 + (m.skipped().isEmpty() ? "" : "\n" + NLS.bind(Messages.FitResultsPage_skipped,
                         String.join("; ", m.skipped()))));
         fillTable(m);
+        method.setText(FitSpread.methodNote(m));
         drawMain(m, doc);
         drawResiduals(m, doc);
         extrapolation.show(m);
         frontier.show(m);
-        summary.getParent().layout(true, true);
         getManagedForm().getForm().reflow(true);
     }
 
@@ -131,7 +147,7 @@ final class FitResultsPage extends FormPage {
             item.setText(0, m.names().get(k));
             item.setText(1, format(m.params()[k]));
             if (m.hasBootstrap()) {
-                item.setText(2, format(m.stderr()[k]));
+                item.setText(2, FitSpread.spread(m, k));
                 item.setText(3, format(m.lower95()[k]));
                 item.setText(4, format(m.upper95()[k]));
             } else {
@@ -139,6 +155,9 @@ final class FitResultsPage extends FormPage {
                 item.setText(3, "-");
                 item.setText(4, "-");
             }
+        }
+        for (TableColumn c : parameters.getColumns()) {
+            c.pack();
         }
     }
 
@@ -199,6 +218,16 @@ final class FitResultsPage extends FormPage {
     /** @return the main chart (points, curve, band). */
     PlotChart mainChart() {
         return main;
+    }
+
+    /** @return the area holding the main and the residual chart. */
+    ChartArea chartArea() {
+        return charts;
+    }
+
+    /** @return the note saying how the spread and the interval are computed. */
+    String methodText() {
+        return method.getText();
     }
 
     /** @return the residual chart. */

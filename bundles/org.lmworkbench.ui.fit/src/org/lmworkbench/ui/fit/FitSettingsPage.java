@@ -70,7 +70,8 @@ final class FitSettingsPage extends FormPage {
         form0.setText(Messages.FitSettingsPage_heading);
         tk.decorateFormHeading(form0.getForm());
         Composite body = form0.getBody();
-        body.setLayout(new GridLayout(2, true));
+        // one column: two sections side by side cut their fields off in an editor of default width
+        body.setLayout(new GridLayout(1, false));
 
         Composite points = section(tk, body, Messages.FitSettingsPage_pointsSection,
                 Messages.FitSettingsPage_pointsDescription);
@@ -78,8 +79,8 @@ final class FitSettingsPage extends FormPage {
         path = text(tk, points, Messages.FitSettingsPage_path);
         x = text(tk, points, Messages.FitSettingsPage_x);
         y = text(tk, points, Messages.FitSettingsPage_y);
-        tk.createLabel(points, "");
         flop = tk.createButton(points, Messages.FitSettingsPage_flop, SWT.CHECK);
+        flop.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false, 2, 1));
 
         Composite law = section(tk, body, Messages.FitSettingsPage_lawSection,
                 Messages.FitSettingsPage_lawDescription);
@@ -92,8 +93,8 @@ final class FitSettingsPage extends FormPage {
         drop = text(tk, law, Messages.FitSettingsPage_drop);
 
         Composite actions = tk.createComposite(body);
-        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
-        actions.setLayout(new GridLayout(3, false));
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        actions.setLayout(new GridLayout(2, false));
         fit = tk.createButton(actions, Messages.FitSettingsPage_fit, SWT.PUSH);
         fit.addListener(SWT.Selection, e -> editor.startFit());
         cancel = tk.createButton(actions, Messages.FitSettingsPage_cancel, SWT.PUSH);
@@ -104,7 +105,9 @@ final class FitSettingsPage extends FormPage {
             }
         });
         status = tk.createLabel(actions, "", SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        statusData.widthHint = 200;
+        status.setLayoutData(statusData);
 
         controlsByPath.put("$.source.runs", path);
         controlsByPath.put("$.source.csv", path);
@@ -127,7 +130,10 @@ final class FitSettingsPage extends FormPage {
         Section s = tk.createSection(parent, Section.TITLE_BAR | Section.DESCRIPTION);
         s.setText(title);
         s.setDescription(text);
-        s.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        // a small preferred width: the description wraps to what the editor has
+        data.widthHint = 300;
+        s.setLayoutData(data);
         Composite c = tk.createComposite(s);
         c.setLayout(new GridLayout(2, false));
         s.setClient(c);
@@ -135,18 +141,34 @@ final class FitSettingsPage extends FormPage {
     }
 
     private Text text(FormToolkit tk, Composite parent, String label) {
-        tk.createLabel(parent, label);
+        fieldLabel(tk, parent, label);
         Text t = tk.createText(parent, "", SWT.SINGLE | SWT.BORDER);
-        t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        t.setLayoutData(field());
         return t;
     }
 
     private Combo combo(FormToolkit tk, Composite parent, String label, String[] items) {
-        tk.createLabel(parent, label);
+        fieldLabel(tk, parent, label);
         Combo c = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
         c.setItems(items);
         tk.adapt(c, true, false);
+        c.setLayoutData(field());
         return c;
+    }
+
+    /** A field label that wraps (some are long) rather than pushing its field out of sight. */
+    private static void fieldLabel(FormToolkit tk, Composite parent, String label) {
+        Label l = tk.createLabel(parent, label, SWT.WRAP);
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, false, false);
+        data.widthHint = Math.min(170, l.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+        l.setLayoutData(data);
+    }
+
+    private static GridData field() {
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 120;
+        data.minimumWidth = 120;
+        return data;
     }
 
     /** Copies the document into the fields. */
@@ -250,7 +272,7 @@ final class FitSettingsPage extends FormPage {
             fit.setEnabled(false);
             cancel.setEnabled(true);
             status.setText(Messages.FitSettingsPage_running);
-            status.getParent().layout();
+            getManagedForm().reflow(true);
         }
     }
 
@@ -264,7 +286,7 @@ final class FitSettingsPage extends FormPage {
         status.setText(error == null ? Messages.FitSettingsPage_done : error);
         getManagedForm().getForm().setMessage(error, error == null ? IMessageProvider.NONE
                 : IMessageProvider.ERROR);
-        status.getParent().layout();
+        getManagedForm().reflow(true);
     }
 
     /** @return the current settings error (JSON path first), or {@code null} if valid. */

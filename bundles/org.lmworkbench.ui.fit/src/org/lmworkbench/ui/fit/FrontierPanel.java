@@ -8,7 +8,9 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.lmworkbench.analysis.fit.ComputeOptimalAllocation;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.workspace.fit.FitResultModel;
@@ -27,19 +29,18 @@ final class FrontierPanel {
     private final Label exponents;
     private final PlotChart chart;
 
-    FrontierPanel(Composite parent, FormToolkit tk) {
+    FrontierPanel(Composite parent, FormToolkit tk, ExportTarget target) {
         panel = tk.createComposite(parent);
         panel.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        panel.setLayout(new GridLayout(1, false));
+        GridLayout layout = new GridLayout(1, false);
+        layout.marginWidth = 0;
+        panel.setLayout(layout);
         tk.createLabel(panel, Messages.FrontierPanel_title);
         exponents = tk.createLabel(panel, "", SWT.WRAP);
-        exponents.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        exponents.setLayoutData(FitResultsPage.wrapping());
         chart = new PlotChart(panel, SWT.NONE);
-        GridData gd = new GridData(SWT.FILL, SWT.FILL, true, true);
-        gd.heightHint = 260;
-        gd.widthHint = 420;
-        chart.setLayoutData(gd);
-        ExportMenu.attach(chart, chart);
+        chart.setLayoutData(ChartLayouts.chart(320));
+        ExportMenu.attach(chart, chart, target);
     }
 
     /** Shows the frontier of a Chinchilla result; hides the panel otherwise. */

@@ -75,7 +75,7 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String FitResultsPage_colEstimate;
     /** See messages.properties. */
-    public static String FitResultsPage_colStderr;
+    public static String FitResultsPage_colSpread;
     /** See messages.properties. */
     public static String FitResultsPage_colLower;
     /** See messages.properties. */
@@ -128,6 +128,15 @@ public final class Messages extends NLS {
     public static String FrontierPanel_axisC;
     /** See messages.properties. */
     public static String FrontierPanel_axisND;
+
+    /** See messages.properties. */
+    public static String FitResultsPage_methodNone;
+    /** See messages.properties. */
+    public static String FitResultsPage_methodInterval;
+    /** See messages.properties. */
+    public static String FitResultsPage_methodLog;
+    /** See messages.properties. */
+    public static String FitResultsPage_methodPlain;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

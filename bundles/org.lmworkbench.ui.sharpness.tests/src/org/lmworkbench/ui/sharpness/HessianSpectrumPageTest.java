@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.analysis.eos.SharpnessSample;
 import org.lmworkbench.analysis.eos.SharpnessSeries;
+import org.lmworkbench.ui.testing.LaunchPrompts;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
 
@@ -123,6 +124,8 @@ class HessianSpectrumPageTest {
         SharpnessSample atStep500 = SharpnessSeries.read(runDir.resolve("probes/sharpness.jsonl")).stream()
                 .filter(s -> s.step() == 500).findFirst().orElseThrow();
         assertEquals(atStep500.lambdaMax(), eigenvalues.get(0).getAsDouble(), 1e-4 * atStep500.lambdaMax());
+        // computing is no unsaved edit: the next training run asks to save nothing
+        LaunchPrompts.assertLaunchAsksNothing();
     }
 
     @Test

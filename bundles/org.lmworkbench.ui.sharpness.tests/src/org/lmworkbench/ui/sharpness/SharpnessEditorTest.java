@@ -3,6 +3,7 @@ package org.lmworkbench.ui.sharpness;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,6 +19,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.jface.action.ActionContributionItem;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.part.FileEditorInput;
@@ -30,6 +32,7 @@ import org.lmworkbench.analysis.eos.EdgeOfStabilityResult;
 import org.lmworkbench.analysis.eos.SharpnessSeries;
 import org.lmworkbench.core.run.MetricsReader;
 import org.lmworkbench.core.run.MetricsRecord;
+import org.lmworkbench.ui.charts.ExportDropDownAction;
 import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
@@ -111,7 +114,8 @@ class SharpnessEditorTest {
 
     @Test
     void exportsPngSvgAndCsv() throws Exception {
-        PlotChart chart = open().sharpnessPage().plot();
+        SharpnessEditor editor = open();
+        PlotChart chart = editor.sharpnessPage().plot();
         Path png = exportDir.resolve("sharpness.png");
         Path svg = exportDir.resolve("sharpness.svg");
         Path csv = exportDir.resolve("sharpness.csv");
@@ -130,6 +134,21 @@ class SharpnessEditorTest {
         assertEquals(51, lines.stream().filter(l -> l.startsWith("threshold,")).count());
         assertTrue(lines.contains("lambda1,320.0,18.949915556970264"), "lambda_1 at step 320, exactly as in the run");
         assertTrue(lines.contains("end-of-sharpening,340.0,"), "the marker");
+        // the numbers of the page follow the series, at full precision
+        assertTrue(lines.contains("eos.end_of_sharpening_step,,340.0"), lines.subList(lines.size() - 16, lines.size())
+                .toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("eos.plateau_mean,,20.39493")), "plateau mean");
+        assertTrue(lines.contains("eos.plateau_samples,,34.0"));
+        assertTrue(lines.contains("eos.max_lambda1_step,,780.0"));
+
+        // the save dialog opens in the run's folder, not where the workbench was started
+        ExportDropDownAction export = java.util.Arrays.stream(editor.sharpnessPage().getManagedForm().getForm()
+                .getToolBarManager().getItems()).filter(ActionContributionItem.class::isInstance)
+                .map(i -> ((ActionContributionItem) i).getAction()).filter(ExportDropDownAction.class::isInstance)
+                .map(ExportDropDownAction.class::cast).findFirst().orElseThrow();
+        assertSame(chart, export.chart());
+        assertEquals(run.getLocation().toPath(), export.target().folder());
+        assertEquals("sharpness-example-eos.png", export.target().fileName(".png"));
     }
 
     @Test

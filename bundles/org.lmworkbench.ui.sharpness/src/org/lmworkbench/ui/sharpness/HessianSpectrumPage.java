@@ -27,6 +27,7 @@ import org.lmworkbench.core.run.CheckpointSpectrumFile;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 
 /**
  * Page 2 of the sharpness editor: pick one of the run's checkpoints ({@code checkpoints/step-*.npz}),
@@ -67,32 +68,38 @@ final class HessianSpectrumPage extends FormPage {
         form.setText(NLS.bind(Messages.SpectrumPage_formTitle, run.runId()));
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(body);
 
+        // the settings wrap into rows a narrow editor can show: label and field side by side, the
+        // options and Compute below them, the status under those
         Section settings = toolkit.createSection(body, Section.TITLE_BAR | Section.DESCRIPTION);
         settings.setText(Messages.SpectrumPage_settings);
         settings.setDescription(Messages.SpectrumPage_settingsDescription);
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(600, SWT.DEFAULT).applyTo(settings);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(settings);
         Composite row = toolkit.createComposite(settings);
-        GridLayoutFactory.swtDefaults().numColumns(8).applyTo(row);
+        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(row);
         toolkit.createLabel(row, Messages.SpectrumPage_checkpoint);
         checkpoint = new Combo(row, SWT.READ_ONLY | SWT.DROP_DOWN);
         toolkit.adapt(checkpoint);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(checkpoint);
         toolkit.createLabel(row, Messages.SpectrumPage_topK);
         topK = new Spinner(row, SWT.BORDER);
         topK.setValues(defaultTopK(), 1, 100, 0, 1, 5);
         toolkit.adapt(topK);
         trace = toolkit.createButton(row, Messages.SpectrumPage_trace, SWT.CHECK);
         trace.setSelection(true);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(trace);
         density = toolkit.createButton(row, Messages.SpectrumPage_density, SWT.CHECK);
         density.setSelection(true);
+        GridDataFactory.fillDefaults().span(2, 1).applyTo(density);
         compute = toolkit.createButton(row, Messages.SpectrumPage_compute, SWT.PUSH);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).span(2, 1).applyTo(compute);
         status = toolkit.createLabel(row, "", SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
+        GridDataFactory.fillDefaults().grab(true, false).span(2, 1).hint(200, SWT.DEFAULT).applyTo(status);
         settings.setClient(row);
 
-        results = new SpectrumResultsView(body, toolkit);
-        ExportMenu.contribute(form.getToolBarManager(), results.chart(), form.getShell());
+        results = new SpectrumResultsView(body, toolkit, new ExportTarget(run::path, "hessian-spectrum-" + run.runId()));
+        ExportMenu.contribute(form.getToolBarManager(), results.chart(), form.getShell(), results.exportTarget());
         form.getToolBarManager().update(true);
 
         checkpoint.addListener(SWT.Selection, e -> showExisting());
@@ -143,7 +150,7 @@ final class HessianSpectrumPage extends FormPage {
         } catch (IOException e) {
             getManagedForm().getMessageManager().addMessage(MESSAGE_KEY, e.getMessage(), null, IMessageProvider.ERROR);
         }
-        status.requestLayout();
+        getManagedForm().reflow(true);
     }
 
     /** Starts the backend on the chosen checkpoint. */
@@ -151,7 +158,7 @@ final class HessianSpectrumPage extends FormPage {
         long step = selectedStep();
         compute.setEnabled(false);
         status.setText(NLS.bind(Messages.SpectrumPage_computing, step));
-        status.requestLayout();
+        getManagedForm().reflow(true);
         getManagedForm().getMessageManager().removeMessage(MESSAGE_KEY);
         SharpnessEditor editor = (SharpnessEditor) getEditor();
         // The job reports through the editor, which drops what arrives after it has closed.
@@ -160,7 +167,7 @@ final class HessianSpectrumPage extends FormPage {
                     if (!results.isDisposed()) {
                         show(result);
                         status.setText(NLS.bind(Messages.SpectrumPage_computed, result.file().getFileName()));
-                        status.requestLayout();
+                        getManagedForm().reflow(true);
                     }
                 }));
         computation.addJobChangeListener(new JobChangeAdapter() {
@@ -185,12 +192,13 @@ final class HessianSpectrumPage extends FormPage {
         } else if (result.getSeverity() == IStatus.CANCEL) {
             showExisting();
         }
-        status.requestLayout();
+        getManagedForm().reflow(true);
     }
 
     private void show(CheckpointSpectrumFile spectrum) {
         shown = spectrum;
         results.show(spectrum);
+        getManagedForm().reflow(true);
     }
 
     private long selectedStep() {
@@ -229,5 +237,9 @@ final class HessianSpectrumPage extends FormPage {
 
     String statusText() {
         return status.getText();
+    }
+
+    Button computeButton() {
+        return compute;
     }
 }

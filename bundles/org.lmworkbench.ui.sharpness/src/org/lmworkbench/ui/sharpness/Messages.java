@@ -90,6 +90,11 @@ public final class Messages extends NLS {
     public static String HessianComputeJob_reading;
     public static String OpenSharpnessHandler_failed;
 
+    /** See messages.properties. */
+    public static String SpectrumPage_columnResidualTooltip;
+    /** See messages.properties. */
+    public static String SpectrumPage_columnRelativeTooltip;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -1,11 +1,13 @@
 package org.lmworkbench.ui.sharpness;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.ui.forms.widgets.FormToolkit;
@@ -15,7 +17,9 @@ import org.lmworkbench.analysis.eos.EdgeOfStabilityResult;
 /**
  * The numbers of the sharpness page: end of progressive sharpening, the two-segment breakpoint,
  * the plateau (mean ± sd, ratio to the threshold, samples), the largest sharpness and the
- * sharpening rate, as a Forms section of label pairs.
+ * sharpening rate, as a Forms section of label pairs. Values wrap instead of being cut when the
+ * editor is narrow (each also in its tooltip), and {@link #scalars} gives them at full precision for
+ * the chart's CSV export.
  */
 final class SharpnessNumbersSection {
 
@@ -36,8 +40,10 @@ final class SharpnessNumbersSection {
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 4).applyTo(body);
         for (Field f : Field.values()) {
             Label name = toolkit.createLabel(body, label(f, "2/lr"));
-            Label value = toolkit.createLabel(body, Messages.SharpnessNumbers_none);
-            GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+            GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(name);
+            Label value = toolkit.createLabel(body, Messages.SharpnessNumbers_none, SWT.WRAP);
+            // a small preferred width: the value takes what the row has and wraps in the rest
+            GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(value);
             names.put(f, name);
             values.put(f, value);
         }
@@ -65,7 +71,6 @@ final class SharpnessNumbersSection {
         String none = Messages.SharpnessNumbers_none;
         if (r.isEmpty()) {
             values.values().forEach(l -> l.setText(none));
-            section.getClient().requestLayout();
             return;
         }
         EdgeOfStabilityResult.Plateau p = r.plateau();
@@ -82,11 +87,40 @@ final class SharpnessNumbersSection {
         EdgeOfStabilityResult.SharpeningRate rate = r.sharpening();
         set(Field.RATE, NLS.bind(Messages.SharpnessNumbers_rateValue, format("%.4g", rate.slope()),
                 format("%.4g", rate.logSlope())));
-        section.getClient().requestLayout();
     }
 
     private void set(Field field, String text) {
         values.get(field).setText(text);
+        values.get(field).setToolTipText(text);
+    }
+
+    /**
+     * The numbers of a detection at full precision, by the names the CSV export gives them; steps
+     * and counts are whole numbers, NaN stands for "none".
+     */
+    static Map<String, Double> scalars(EdgeOfStabilityResult r) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (r.isEmpty()) {
+            return out;
+        }
+        out.put("eos.samples", (double) r.samples());
+        out.put("eos.end_of_sharpening_step", r.reached() ? r.endOfSharpeningStep() : Double.NaN);
+        out.put("eos.max_ratio_to_threshold", r.maxRatio());
+        out.put("eos.breakpoint_step", r.breakpoint() == null ? Double.NaN : r.breakpoint().breakpoint());
+        out.put("eos.breakpoint_level", r.breakpoint() == null ? Double.NaN : r.breakpoint().level());
+        out.put("eos.breakpoint_slope", r.breakpoint() == null ? Double.NaN : r.breakpoint().slope());
+        EdgeOfStabilityResult.Plateau p = r.plateau();
+        out.put("eos.plateau_mean", p == null ? Double.NaN : p.mean());
+        out.put("eos.plateau_sd", p == null ? Double.NaN : p.sd());
+        out.put("eos.plateau_ratio_to_threshold", p == null ? Double.NaN : p.ratio());
+        out.put("eos.plateau_samples", p == null ? Double.NaN : p.samples());
+        out.put("eos.plateau_from_step", p == null ? Double.NaN : p.fromStep());
+        out.put("eos.plateau_to_step", p == null ? Double.NaN : p.toStep());
+        out.put("eos.max_lambda1", r.maxLambda());
+        out.put("eos.max_lambda1_step", (double) r.maxLambdaStep());
+        out.put("eos.sharpening_slope", r.sharpening() == null ? Double.NaN : r.sharpening().slope());
+        out.put("eos.sharpening_log_slope", r.sharpening() == null ? Double.NaN : r.sharpening().logSlope());
+        return out;
     }
 
     private static String label(Field f, String kind) {

@@ -15,15 +15,18 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.lmworkbench.analysis.eos.EdgeOfStabilityResult;
 import org.lmworkbench.analysis.eos.SharpnessSample;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.PlotChart;
 
 /**
  * Page 1 of the sharpness editor: the top-k eigenvalues against the step with the optimizer's
  * threshold and the loss, the detected end of progressive sharpening as a marker, and the
- * edge-of-stability numbers beside the chart. It follows the run's files while they grow
- * ({@link SharpnessRefreshJob}); read errors appear in the form's message area, naming file and
- * line, and leave what was already shown in place.
+ * edge-of-stability numbers under the chart (and in its CSV export). It follows the run's files
+ * while they grow ({@link SharpnessRefreshJob}); read errors appear in the form's message area,
+ * naming file and line, and leave what was already shown in place. In a narrow editor the page
+ * scrolls rather than shrinking the chart below its minimum.
  */
 final class SharpnessPage extends FormPage {
 
@@ -49,18 +52,21 @@ final class SharpnessPage extends FormPage {
         form.setText(NLS.bind(Messages.SharpnessPage_formTitle, data.runDir().getFileName()));
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
+        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(body);
 
         PlotChart plot = new PlotChart(body, SWT.NONE);
         toolkit.adapt(plot);
-        GridDataFactory.fillDefaults().grab(true, true).hint(600, 400).applyTo(plot);
+        plot.setLayoutData(ChartLayouts.chart(420));
         chart = new SharpnessChart(plot);
-        ExportMenu.attach(plot, plot);
-        ExportMenu.contribute(form.getToolBarManager(), plot, form.getShell());
+        ExportTarget target = new ExportTarget(data::runDir, "sharpness-" + data.runDir().getFileName());
+        ExportMenu.attach(plot, plot, target);
+        ExportMenu.contribute(form.getToolBarManager(), plot, form.getShell(), target);
         form.getToolBarManager().update(true);
 
         numbers = new SharpnessNumbersSection(body, toolkit, data.detector().fraction());
-        GridDataFactory.fillDefaults().grab(false, true).hint(360, SWT.DEFAULT).applyTo(numbers.control());
+        // the description and the values wrap: a small preferred width keeps the page from
+        // asking for more than the editor has
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(numbers.control());
 
         refresh = editor().schedule(new SharpnessRefreshJob(data, this::post, this::postError));
     }
@@ -93,6 +99,9 @@ final class SharpnessPage extends FormPage {
         List<SharpnessSample> all = update.all();
         String kind = all.isEmpty() ? "" : all.get(all.size() - 1).thresholdKind();
         numbers.show(result, kind);
+        chart.chart().setScalars(SharpnessNumbersSection.scalars(result));
+        // the values' lengths changed: the scrolled page has to measure them again
+        getManagedForm().reflow(true);
         if (all.isEmpty()) {
             messages().addMessage(READ_ERROR_KEY, NLS.bind(Messages.SharpnessPage_noSamples, data.sharpnessFile()),
                     null, IMessageProvider.INFORMATION);

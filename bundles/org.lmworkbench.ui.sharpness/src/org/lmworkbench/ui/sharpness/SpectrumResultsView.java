@@ -16,7 +16,9 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.Section;
 import org.lmworkbench.core.run.CheckpointSpectrumFile;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
 
@@ -42,21 +44,23 @@ final class SpectrumResultsView {
     private final Label parameters;
     private final Label hvps;
     private final Table table;
+    private final ExportTarget exportTarget;
     private int markers;
 
-    SpectrumResultsView(Composite parent, FormToolkit toolkit) {
+    SpectrumResultsView(Composite parent, FormToolkit toolkit, ExportTarget exportTarget) {
+        this.exportTarget = exportTarget;
         chart = new PlotChart(parent, SWT.NONE);
         toolkit.adapt(chart);
-        GridDataFactory.fillDefaults().grab(true, true).hint(600, 360).applyTo(chart);
+        chart.setLayoutData(ChartLayouts.chart(360));
         chart.setTitle(Messages.SpectrumPage_chartTitle);
         chart.setAxisTitles(Messages.SpectrumPage_axisEigenvalue, Messages.SpectrumPage_axisDensity);
         chart.setLogY(true);
         chart.setLegendVisible(true);
-        ExportMenu.attach(chart, chart);
+        ExportMenu.attach(chart, chart, exportTarget);
 
         Section section = toolkit.createSection(parent, Section.TITLE_BAR);
         section.setText(Messages.SpectrumPage_results);
-        GridDataFactory.fillDefaults().grab(false, true).hint(380, SWT.DEFAULT).applyTo(section);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(section);
         Composite body = toolkit.createComposite(section);
         GridLayoutFactory.swtDefaults().numColumns(2).spacing(12, 4).applyTo(body);
         trace = pair(toolkit, body, Messages.SpectrumPage_traceLabel);
@@ -68,20 +72,24 @@ final class SpectrumResultsView {
         table.setLinesVisible(true);
         String[] titles = {Messages.SpectrumPage_columnIndex, Messages.SpectrumPage_columnEigenvalue,
             Messages.SpectrumPage_columnResidual, Messages.SpectrumPage_columnRelative};
-        int[] widths = {30, 110, 150, 120};
+        String[] tooltips = {null, null, Messages.SpectrumPage_columnResidualTooltip,
+            Messages.SpectrumPage_columnRelativeTooltip};
         for (int i = 0; i < titles.length; i++) {
             TableColumn column = new TableColumn(table, SWT.RIGHT);
             column.setText(titles[i]);
-            column.setWidth(widths[i]);
+            column.setToolTipText(tooltips[i]);
+            column.pack();
         }
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 140).applyTo(table);
+        // its own scroll bar when the columns are wider than the editor
+        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).hint(200, SWT.DEFAULT).applyTo(table);
         section.setClient(body);
     }
 
     private static Label pair(FormToolkit toolkit, Composite body, String name) {
-        toolkit.createLabel(body, name);
-        Label value = toolkit.createLabel(body, "");
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(value);
+        Label label = toolkit.createLabel(body, name);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.BEGINNING).applyTo(label);
+        Label value = toolkit.createLabel(body, "", SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(120, SWT.DEFAULT).applyTo(value);
         return value;
     }
 
@@ -124,7 +132,12 @@ final class SpectrumResultsView {
             item.setText(new String[] {Integer.toString(i + 1), format("%.10g", eigenvalues[i]),
                 format("%.3e", residuals[i]), i < relative.length ? format("%.3e", relative[i]) : ""});
         }
-        table.getParent().requestLayout();
+        for (TableColumn column : table.getColumns()) {
+            column.pack();
+        }
+        for (Label value : new Label[] {trace, loss, parameters, hvps}) {
+            value.setToolTipText(value.getText());
+        }
     }
 
     static String eigenvalueId(int i) {
@@ -148,6 +161,10 @@ final class SpectrumResultsView {
 
     PlotChart chart() {
         return chart;
+    }
+
+    ExportTarget exportTarget() {
+        return exportTarget;
     }
 
     Table table() {

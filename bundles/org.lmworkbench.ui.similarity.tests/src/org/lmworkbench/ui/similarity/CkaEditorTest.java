@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lmworkbench.ui.editors.DocumentProblemsPage;
+import org.lmworkbench.ui.testing.LaunchPrompts;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
 import org.lmworkbench.workspace.cka.CkaDocument;
@@ -82,6 +83,7 @@ class CkaEditorTest {
         editor.settingsPage().pressCompute();
         waitForResult(editor);
         assertFalse(editor.isDirty(), "a computed result is no unsaved edit");
+        LaunchPrompts.assertLaunchAsksNothing();
         assertNotNull(CkaDocumentReader.read(UiTestSupport.readFile(file), null).result(),
                 "with nothing else unsaved, the result is written to the file at once");
         assertSame(editor.resultPage(), editor.getSelectedPage());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.osgi.util.NLS;
@@ -22,7 +23,9 @@ import org.eclipse.ui.forms.editor.FormPage;
 import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Heatmap;
+import org.lmworkbench.ui.charts.PlotChart;
 import org.lmworkbench.workspace.cka.CkaDocument;
 import org.lmworkbench.workspace.cka.CkaFormatException;
 import org.lmworkbench.workspace.cka.CkaRuns;
@@ -63,7 +66,9 @@ public final class CkaResultPage extends FormPage {
         Composite body = form.getBody();
         body.setLayout(new GridLayout(2, false));
         summary = toolkit.createLabel(body, "", SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        GridData summaryData = new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1);
+        summaryData.widthHint = 200;
+        summary.setLayoutData(summaryData);
         layerLabel = toolkit.createLabel(body, Messages.CkaResultPage_layer);
         layer = new Combo(body, SWT.READ_ONLY | SWT.DROP_DOWN);
         layer.setLayoutData(new GridData(SWT.LEFT, SWT.CENTER, false, false));
@@ -72,12 +77,26 @@ public final class CkaResultPage extends FormPage {
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         data.minimumHeight = 300;
         data.heightHint = 500;
+        data.widthHint = PlotChart.MIN_WIDTH;
+        data.minimumWidth = PlotChart.MIN_WIDTH;
         heatmap.setLayoutData(data);
-        ExportMenu.attach(heatmap, heatmap);
+        ExportTarget target = new ExportTarget(this::documentFolder, documentName());
+        ExportMenu.attach(heatmap, heatmap, target);
         IToolBarManager toolbar = form.getToolBarManager();
-        ExportMenu.contribute(toolbar, heatmap, getSite().getShell());
+        ExportMenu.contribute(toolbar, heatmap, getSite().getShell(), target);
         toolbar.update(true);
         showResult();
+    }
+
+    private Path documentFolder() {
+        IPath location = editor.file().getParent().getLocation();
+        return location == null ? null : location.toPath();
+    }
+
+    private String documentName() {
+        String name = editor.file().getName();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     /** Draws the document's result (or says there is none). */
@@ -133,6 +152,16 @@ public final class CkaResultPage extends FormPage {
     private void showLayerChooser(boolean visible) {
         layerLabel.setVisible(visible);
         layer.setVisible(visible);
+        // hidden, they give their row back to the heatmap
+        layoutData(layerLabel).exclude = !visible;
+        layoutData(layer).exclude = !visible;
+    }
+
+    private static GridData layoutData(org.eclipse.swt.widgets.Control control) {
+        if (!(control.getLayoutData() instanceof GridData)) {
+            control.setLayoutData(new GridData());
+        }
+        return (GridData) control.getLayoutData();
     }
 
     /** Shows the matrix of the {@code index}-th layer (model mode) or the only matrix. */

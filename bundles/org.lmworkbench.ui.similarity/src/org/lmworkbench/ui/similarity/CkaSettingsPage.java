@@ -71,7 +71,8 @@ public final class CkaSettingsPage extends FormPage {
         form.setText(Messages.CkaSettingsPage_heading);
         toolkit.decorateFormHeading(form.getForm());
         messages = managedForm.getMessageManager();
-        form.getBody().setLayout(new GridLayout(2, true));
+        // one column: two sections side by side cut their fields off in an editor of default width
+        form.getBody().setLayout(new GridLayout(1, false));
 
         Composite runs = section(toolkit, form, Messages.CkaSettingsPage_runs, 2);
         runList = new org.eclipse.swt.widgets.List(runs, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
@@ -93,7 +94,7 @@ public final class CkaSettingsPage extends FormPage {
         metric.setItems(SimilarityMetrics.ALL.stream().map(SimilarityMetrics.Choice::label).toArray(String[]::new));
         settingLabel = toolkit.createLabel(comparison, "");
         setting = toolkit.createText(comparison, "", SWT.BORDER);
-        setting.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        setting.setLayoutData(field());
         precision = combo(toolkit, comparison, Messages.CkaSettingsPage_precision);
         precision.setItems(CkaDocument.PRECISIONS.toArray(new String[0]));
         toolkit.createLabel(comparison, Messages.CkaSettingsPage_threads);
@@ -101,18 +102,19 @@ public final class CkaSettingsPage extends FormPage {
         threads.setValues(1, 1, 1024, 0, 1, 4);
 
         Composite layers = section(toolkit, form, Messages.CkaSettingsPage_layers, 3);
-        ((GridData) layers.getParent().getLayoutData()).horizontalSpan = 2;
         layersA = new LayerChooser(layers, toolkit, this::layersEdited);
         layersB = new LayerChooser(layers, toolkit, this::layersEdited);
         layersShared = new LayerChooser(layers, toolkit, this::layersEdited);
 
         Composite actions = toolkit.createComposite(form.getBody());
-        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        actions.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
         actions.setLayout(new GridLayout(2, false));
         compute = toolkit.createButton(actions, Messages.CkaSettingsPage_compute, SWT.PUSH);
         compute.addListener(SWT.Selection, e -> editor.compute());
         status = toolkit.createLabel(actions, "", SWT.WRAP);
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        statusData.widthHint = 150;
+        status.setLayoutData(statusData);
 
         mode.addListener(SWT.Selection, e -> edited());
         step.addListener(SWT.Selection, e -> edited());
@@ -126,7 +128,9 @@ public final class CkaSettingsPage extends FormPage {
     private Composite section(FormToolkit toolkit, ScrolledForm form, String title, int columns) {
         Section section = toolkit.createSection(form.getBody(), Section.TITLE_BAR);
         section.setText(title);
-        section.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+        GridData data = new GridData(SWT.FILL, SWT.FILL, true, false);
+        data.widthHint = 300;
+        section.setLayoutData(data);
         Composite client = toolkit.createComposite(section);
         client.setLayout(new GridLayout(columns, false));
         section.setClient(client);
@@ -136,8 +140,15 @@ public final class CkaSettingsPage extends FormPage {
     private static Combo combo(FormToolkit toolkit, Composite parent, String label) {
         toolkit.createLabel(parent, label);
         Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        combo.setLayoutData(field());
         return combo;
+    }
+
+    /** A field that fills its row but does not ask for the width of its longest item. */
+    private static GridData field() {
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 120;
+        return data;
     }
 
     /** Shows the document's values in the widgets; edits are not echoed back while this runs. */
@@ -195,7 +206,7 @@ public final class CkaSettingsPage extends FormPage {
         settingLabel.setText(has ? choice.setting() + ":" : Messages.CkaSettingsPage_noSetting);
         setting.setEnabled(has);
         setting.setText(has ? (value == null ? choice.defaultValue() : value) : "");
-        settingLabel.getParent().layout();
+        getManagedForm().reflow(true);
     }
 
     private void metricChosen() {
@@ -329,7 +340,7 @@ public final class CkaSettingsPage extends FormPage {
 
     void computeStarted() {
         status.setText(Messages.CkaSettingsPage_computing);
-        status.getParent().layout();
+        getManagedForm().reflow(true);
     }
 
     void computeFinished(String error) {
@@ -338,7 +349,7 @@ public final class CkaSettingsPage extends FormPage {
         if (error != null) {
             showComputeError(error);
         }
-        status.getParent().layout();
+        getManagedForm().reflow(true);
     }
 
     void showComputeError(String message) {

@@ -26,12 +26,16 @@ final class LayerChooser {
         composite = toolkit.createComposite(parent);
         composite.setLayout(new GridLayout());
         composite.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        title = toolkit.createLabel(composite, "");
-        title.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        title = toolkit.createLabel(composite, "", SWT.WRAP);
+        GridData titleData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        // titles name runs and can be long: they wrap rather than widen the page
+        titleData.widthHint = 100;
+        title.setLayoutData(titleData);
         viewer = CheckboxTableViewer.newCheckList(composite, SWT.BORDER | SWT.V_SCROLL);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
         data.heightHint = 120;
+        data.widthHint = 100;
         viewer.getTable().setLayoutData(data);
         viewer.addCheckStateListener(event -> onChange.run());
     }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import org.eclipse.core.resources.IFile;
@@ -45,6 +46,7 @@ import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.launching.RunProgressJob;
 import org.lmworkbench.launching.TrainingLaunch;
 import org.lmworkbench.launching.TrainingProcess;
+import org.lmworkbench.launching.WorkerProcess;
 import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.ui.perspective.LearningMechanicsPerspective;
 import org.lmworkbench.ui.testing.UiTestSupport;
@@ -52,9 +54,9 @@ import org.lmworkbench.ui.views.runs.RunsView;
 import org.lmworkbench.workspace.ExperimentProjects;
 
 /**
- * Training Run launches end to end with the real backend JVM: a tiny run completes and shows as
+ * Training Run launches end to end with real backend workers: a tiny run completes and shows as
  * completed in the Project Explorer, Terminate leaves a cancelled and readable run, an invalid spec
- * is refused before anything is created, and a sweep runs one run at a time.
+ * is refused before anything is created, and a sweep runs one run at a time in one worker.
  */
 class TrainingRunLaunchTest {
 
@@ -110,7 +112,7 @@ class TrainingRunLaunchTest {
 
         long pressed = System.nanoTime();
         TrainingLaunch launch = launch(config);
-        RunDirectory run = new RunDirectory(runsFolder().resolve("tiny-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("tiny-000"));
         assertTrue(Files.isRegularFile(run.specFile()), "the run folder exists as soon as launch() returns");
         waitFor("the first metrics line", () -> linesOf(run) > 0);
         long firstPointMs = (System.nanoTime() - pressed) / 1_000_000;
@@ -121,17 +123,18 @@ class TrainingRunLaunchTest {
         assertEquals(30, run.readStatus().lastStep());
         List<MetricsRecord> records = MetricsReader.readAll(run.metricsFile());
         assertEquals(List.of(0L, 5L, 10L, 15L, 20L, 25L, 30L), records.stream().map(MetricsRecord::step).toList());
-        assertEquals(1, launch.getProcesses().length);
-        assertEquals(0, launch.getProcesses()[0].getExitValue());
+        assertEquals(1, launch.trainingProcesses().length);
+        assertEquals(0, launch.trainingProcesses()[0].getExitValue());
+        assertEquals(1, workers(launch), "one backend worker trained the run");
 
-        TreeItem item = runItem("tiny-001", text -> text.contains("completed"));
-        assertTrue(item.getText().startsWith("tiny-001  completed \u00b7 step 30/30"), item.getText());
+        TreeItem item = runItem("tiny-000", text -> text.contains("completed"));
+        assertTrue(item.getText().startsWith("tiny-000  completed \u00b7 step 30/30"), item.getText());
         screenshot("tiny-completed", ProjectExplorer.VIEW_ID);
 
         // Pressing Run again starts a new run rather than colliding with the finished one.
         TrainingLaunch again = launch(config);
         waitFor("the second launch to end", again::isTerminated);
-        assertEquals(RunState.COMPLETED, new RunDirectory(runsFolder().resolve("tiny-002")).readStatus().state());
+        assertEquals(RunState.COMPLETED, new RunDirectory(runsFolder().resolve("tiny-001")).readStatus().state());
     }
 
     @Test
@@ -152,7 +155,7 @@ class TrainingRunLaunchTest {
         System.out.println("[launch] time from pressing Run to the first point on the Runs view's chart: "
                 + firstPointMs + " ms");
         waitFor("the launch to end", launch::isTerminated);
-        RunDirectory run = new RunDirectory(runsFolder().resolve("watched-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("watched-000"));
         int lines = MetricsReader.readAll(run.metricsFile()).size();
         waitFor("every logged step on the chart", () -> runsView.chart().seriesIds().stream()
                 .anyMatch(id -> runsView.chart().seriesX(id).length == lines));
@@ -174,7 +177,7 @@ class TrainingRunLaunchTest {
     void terminateStopsAtAStepBoundaryAndLeavesACancelledReadableRun() throws Exception {
         IFile spec = writeSpec("long.lmx", TINY.formatted("long", 2_000_000, 10, ""));
         TrainingLaunch launch = launch(TrainingRunShortcut.findOrCreate(spec));
-        RunDirectory run = new RunDirectory(runsFolder().resolve("long-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("long-000"));
         waitFor("a few metrics lines", () -> linesOf(run) >= 3);
         RunProgressJob progress = progressJob(launch);
         waitFor("the progress entry to show a step", () -> progress.progressText().matches("step [1-9]\\d*/2000000.*"));
@@ -185,7 +188,7 @@ class TrainingRunLaunchTest {
 
         launch.terminate();
         waitFor("the backend to exit", launch::isTerminated);
-        assertEquals(143, process.getExitValue(), "the backend's exit code for SIGTERM");
+        assertEquals(143, process.getExitValue(), "the exit code of a cancelled run, as for SIGTERM");
         RunStatus status = run.readStatus();
         assertEquals(RunState.CANCELLED, status.state());
         List<MetricsRecord> records = MetricsReader.readAll(run.metricsFile()); // throws on a torn line
@@ -196,17 +199,17 @@ class TrainingRunLaunchTest {
         }
         assertTrue(Files.isRegularFile(run.checkpointFile(status.lastStep())),
                 "a checkpoint at the step where it stopped, so the run can be resumed");
-        runItem("long-001", text -> text.contains("cancelled"));
+        runItem("long-000", text -> text.contains("cancelled"));
     }
 
     @Test
     void cancellingTheProgressEntryTerminatesThatRun() throws Exception {
         IFile spec = writeSpec("long.lmx", TINY.formatted("long", 2_000_000, 10, ""));
         TrainingLaunch launch = launch(TrainingRunShortcut.findOrCreate(spec));
-        RunDirectory run = new RunDirectory(runsFolder().resolve("long-001"));
+        RunDirectory run = new RunDirectory(runsFolder().resolve("long-000"));
         waitFor("a metrics line", () -> linesOf(run) >= 1);
         RunProgressJob progress = progressJob(launch);
-        assertEquals("Training long-001", progress.getName());
+        assertEquals("Training long-000", progress.getName());
         progress.cancel();
         waitFor("the backend to exit", launch::isTerminated);
         assertEquals(RunState.CANCELLED, run.readStatus().state());
@@ -243,7 +246,8 @@ class TrainingRunLaunchTest {
         assertEquals(RunState.QUEUED, second.readStatus().state(), "the second run waits for the first");
 
         waitFor("the sweep to end", launch::isTerminated);
-        assertEquals(2, launch.getProcesses().length);
+        assertEquals(2, launch.trainingProcesses().length);
+        assertEquals(1, workers(launch), "parallel 1: one worker trained both runs");
         RunStatus a = first.readStatus();
         RunStatus b = second.readStatus();
         assertEquals(RunState.COMPLETED, a.state());
@@ -264,7 +268,7 @@ class TrainingRunLaunchTest {
 
         launch.terminate();
         waitFor("the launch to end", launch::isTerminated);
-        assertEquals(1, launch.getProcesses().length, "the waiting run never got a process");
+        assertEquals(1, launch.trainingProcesses().length, "the waiting run never got a process");
         assertEquals(RunState.CANCELLED, first.readStatus().state());
         assertEquals(RunState.CANCELLED, second.readStatus().state());
         assertEquals(0, second.readStatus().lastStep());
@@ -313,6 +317,10 @@ class TrainingRunLaunchTest {
         ILaunch launch = config.launch(ILaunchManager.RUN_MODE, new NullProgressMonitor());
         launches.add(launch);
         return assertInstanceOf(TrainingLaunch.class, launch);
+    }
+
+    private static long workers(ILaunch launch) {
+        return Arrays.stream(launch.getProcesses()).filter(WorkerProcess.class::isInstance).count();
     }
 
     private Path runsFolder() {

@@ -44,6 +44,11 @@ class ProjectExplorerRunsTest {
             }
             """;
 
+    private static final String SCHEDULER = """
+            {"scheduler": "slurm", "job_id": "4711", "array_index": 2, "state": "%s", "reason": "%s", "node": "%s",
+             "checked": "2026-11-20T09:14:03Z"}
+            """;
+
     private IProject project;
     private CommonViewer viewer;
 
@@ -85,6 +90,32 @@ class ProjectExplorerRunsTest {
         TreeItem run = runItem("eos-001");
         assertEquals("eos-001  running \u00b7 step 1500/2000 \u00b7 loss 0.0456", run.getText());
         assertSame(UiPlugin.image(UiImages.runState("running")), run.getImage());
+    }
+
+    @Test
+    void aRunOnSlurmShowsWhatTheSchedulerLastSaidAboutIt() throws Exception {
+        runItem("eos-001");
+        String submitted = STATUS_RUNNING.replace("\"running\"", "\"queued\"").replace("\"last_step\": 1500",
+                "\"last_step\": 0").replace("\"last_loss\": 0.0456", "\"scheduler\": \"slurm\", \"job_id\": \"4711\", "
+                + "\"array_index\": 2");
+        UiTestSupport.writeFile(project.getFile("runs/eos-001/status.json"), submitted);
+        UiTestSupport.writeFile(project.getFile("runs/eos-001/scheduler.json"), SCHEDULER.formatted("PENDING",
+                "JobArrayTaskLimit", ""));
+        UiTestSupport.waitUntil("the pending reason in the label",
+                () -> runItem("eos-001").getText().contains("pending"));
+        assertEquals("eos-001  queued, pending (JobArrayTaskLimit) \u00b7 step 0/2000", runItem("eos-001").getText());
+        assertSame(UiPlugin.image(UiImages.runState("queued")), runItem("eos-001").getImage());
+
+        UiTestSupport.writeFile(project.getFile("runs/eos-001/scheduler.json"), SCHEDULER.formatted("RUNNING", "",
+                "vm"));
+        UiTestSupport.waitUntil("the task to show as started", () -> runItem("eos-001").getText().contains("starting"));
+        assertEquals("eos-001  running, starting on vm \u00b7 step 0/2000", runItem("eos-001").getText());
+        assertSame(UiPlugin.image(UiImages.runState("running")), runItem("eos-001").getImage());
+
+        UiTestSupport.writeFile(project.getFile("runs/eos-001/status.json"), STATUS_RUNNING.replace("\"last_loss\": "
+                + "0.0456", "\"last_loss\": 0.0456, \"scheduler\": \"slurm\", \"job_id\": \"4711\", \"array_index\": 2"));
+        UiTestSupport.waitUntil("the run's own progress", () -> runItem("eos-001").getText().contains("1500"));
+        assertEquals("eos-001  running \u00b7 step 1500/2000 \u00b7 loss 0.0456", runItem("eos-001").getText());
     }
 
     @Test

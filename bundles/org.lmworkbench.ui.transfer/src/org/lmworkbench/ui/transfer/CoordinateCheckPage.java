@@ -16,7 +16,10 @@ import org.eclipse.ui.forms.widgets.FormToolkit;
 import org.eclipse.ui.forms.widgets.ScrolledForm;
 import org.eclipse.ui.forms.widgets.Section;
 import org.lmworkbench.analysis.transfer.CoordinateCheck;
+import org.lmworkbench.ui.charts.ChartArea;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
 
@@ -34,6 +37,7 @@ final class CoordinateCheckPage extends FormPage {
     private final TransferEditor editor;
     private Combo lr;
     private Combo step;
+    private ChartArea charts;
     private PlotChart rmsChart;
     private PlotChart deltaChart;
     private Table slopes;
@@ -53,14 +57,14 @@ final class CoordinateCheckPage extends FormPage {
         form.setText(Messages.CoordinateCheckPage_title);
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        body.setLayout(new GridLayout(2, true));
+        body.setLayout(new GridLayout(1, false));
 
         Section section = toolkit.createSection(body, Section.TITLE_BAR | Section.DESCRIPTION);
         section.setText(Messages.CoordinateCheckPage_controls);
         section.setDescription(Messages.CoordinateCheckPage_controlsDescription);
-        section.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        section.setLayoutData(TransferFormats.wrapping());
         Composite client = toolkit.createComposite(section);
-        client.setLayout(new GridLayout(4, false));
+        client.setLayout(new GridLayout(2, false));
         section.setClient(client);
         toolkit.createLabel(client, Messages.CoordinateCheckPage_lr);
         lr = new Combo(client, SWT.DROP_DOWN | SWT.READ_ONLY);
@@ -73,38 +77,41 @@ final class CoordinateCheckPage extends FormPage {
         step = new Combo(client, SWT.DROP_DOWN | SWT.READ_ONLY);
         step.addListener(SWT.Selection, e -> redraw());
 
-        rmsChart = chart(body, Messages.CoordinateCheckPage_rmsChart, Messages.CoordinateCheckPage_rmsAxis);
-        deltaChart = chart(body, Messages.CoordinateCheckPage_deltaChart, Messages.CoordinateCheckPage_deltaAxis);
+        // the two charts side by side when the editor is wide, one above the other when not; the
+        // page's export holds both
+        charts = new ChartArea(body, SWT.NONE, PlotChart.MIN_WIDTH, 340);
+        toolkit.adapt(charts);
+        charts.setLayoutData(ChartLayouts.area());
+        ExportTarget target = editor.exportTarget("coordinate-check");
+        rmsChart = chart(charts, Messages.CoordinateCheckPage_rmsChart, Messages.CoordinateCheckPage_rmsAxis, target);
+        deltaChart = chart(charts, Messages.CoordinateCheckPage_deltaChart, Messages.CoordinateCheckPage_deltaAxis,
+                target);
 
         Section slopeSection = toolkit.createSection(body, Section.TITLE_BAR);
         slopeSection.setText(Messages.CoordinateCheckPage_slopes);
-        slopeSection.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        slopeSection.setLayoutData(TransferFormats.wrapping());
         slopes = toolkit.createTable(slopeSection, SWT.BORDER | SWT.FULL_SELECTION);
         slopes.setHeaderVisible(true);
         slopes.setLinesVisible(true);
         slopeSection.setClient(slopes);
         notes = toolkit.createLabel(body, "", SWT.WRAP);
-        notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1));
+        notes.setLayoutData(TransferFormats.wrapping());
 
         form.getToolBarManager().add(editor.refreshAction());
-        ExportMenu.contribute(form.getToolBarManager(), deltaChart, form.getShell());
+        ExportMenu.contribute(form.getToolBarManager(), charts, form.getShell(), target);
         form.updateToolBar();
         if (pending != null) {
             show(pending);
         }
     }
 
-    private static PlotChart chart(Composite body, String title, String yAxis) {
-        PlotChart chart = new PlotChart(body, SWT.NONE);
+    private static PlotChart chart(ChartArea area, String title, String yAxis, ExportTarget target) {
+        PlotChart chart = new PlotChart(area, SWT.NONE);
         chart.setTitle(title);
         chart.setAxisTitles(Messages.CoordinateCheckPage_xAxis, yAxis);
         chart.setLogX(true);
         chart.setLogY(true);
-        GridData data = new GridData(SWT.FILL, SWT.FILL, true, true);
-        data.heightHint = 340;
-        data.widthHint = 420;
-        chart.setLayoutData(data);
-        ExportMenu.attach(chart, chart);
+        ExportMenu.attach(chart, chart, target);
         return chart;
     }
 
@@ -168,6 +175,9 @@ final class CoordinateCheckPage extends FormPage {
         } else {
             int s = Math.max(0, step.getSelectionIndex());
             double[] widths = check.widths();
+            // the widths of the sweep, not round numbers between them, are what the x axis names
+            rmsChart.setXTicks(widths);
+            deltaChart.setXTicks(widths);
             List<String> layers = check.layers();
             for (int l = 0; l < layers.size(); l++) {
                 String layer = layers.get(l);
@@ -208,6 +218,11 @@ final class CoordinateCheckPage extends FormPage {
     /** The change-from-initialisation chart (for tests). */
     PlotChart deltaChart() {
         return deltaChart;
+    }
+
+    /** The area holding both charts (for tests). */
+    ChartArea chartArea() {
+        return charts;
     }
 
     /** The RMS chart (for tests). */

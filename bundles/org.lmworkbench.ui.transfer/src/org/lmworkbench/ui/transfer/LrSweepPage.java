@@ -25,7 +25,9 @@ import org.lmworkbench.analysis.transfer.LrOptimum;
 import org.lmworkbench.analysis.transfer.LrSweepTable;
 import org.lmworkbench.analysis.transfer.TransferSettings;
 import org.lmworkbench.analysis.transfer.TransferSummary;
+import org.lmworkbench.ui.charts.ChartLayouts;
 import org.lmworkbench.ui.charts.ExportMenu;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.charts.Palette;
 import org.lmworkbench.ui.charts.PlotChart;
 
@@ -69,21 +71,19 @@ final class LrSweepPage extends FormPage {
 
         chart = new PlotChart(body, SWT.NONE);
         chart.setTitle(Messages.LrSweepPage_chart);
-        GridData chartData = new GridData(SWT.FILL, SWT.FILL, true, true);
-        chartData.heightHint = 360;
-        chartData.widthHint = 600;
-        chart.setLayoutData(chartData);
-        ExportMenu.attach(chart, chart);
+        chart.setLayoutData(ChartLayouts.chart(380));
+        ExportTarget target = editor.exportTarget("lr-sweep");
+        ExportMenu.attach(chart, chart, target);
 
         summary = toolkit.createLabel(body, "", SWT.WRAP);
-        summary.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        summary.setLayoutData(TransferFormats.wrapping());
         optima = table(toolkit, body, Messages.LrSweepPage_optima, Messages.LrSweepPage_optimaDescription);
         grid = table(toolkit, body, Messages.LrSweepPage_grid, null);
         notes = toolkit.createLabel(body, "", SWT.WRAP);
-        notes.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        notes.setLayoutData(TransferFormats.wrapping());
 
         form.getToolBarManager().add(editor.refreshAction());
-        ExportMenu.contribute(form.getToolBarManager(), chart, form.getShell());
+        ExportMenu.contribute(form.getToolBarManager(), chart, form.getShell(), target);
         form.updateToolBar();
         if (pending != null) {
             show(pending);
@@ -94,9 +94,10 @@ final class LrSweepPage extends FormPage {
         Section section = toolkit.createSection(body, Section.TITLE_BAR | Section.DESCRIPTION);
         section.setText(Messages.LrSweepPage_settings);
         section.setDescription(Messages.LrSweepPage_settingsDescription);
-        section.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        section.setLayoutData(TransferFormats.wrapping());
         Composite client = toolkit.createComposite(section);
-        client.setLayout(new GridLayout(10, false));
+        // label and field per row: ten columns in a row ran off the edge of a narrow editor
+        client.setLayout(new GridLayout(2, false));
         section.setClient(client);
         TransferSettings s = editor.settings();
         Set<String> keys = new LinkedHashSet<>(List.of(TransferSettings.WIDTH, TransferSettings.LR));
@@ -125,7 +126,9 @@ final class LrSweepPage extends FormPage {
         combo.setText(value);
         combo.addListener(SWT.Selection, e -> apply());
         combo.addListener(SWT.DefaultSelection, e -> apply());
-        combo.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        data.widthHint = 120;
+        combo.setLayoutData(data);
         return combo;
     }
 
@@ -135,7 +138,8 @@ final class LrSweepPage extends FormPage {
         if (description != null) {
             section.setDescription(description);
         }
-        section.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        // the table scrolls sideways inside the section rather than widening the page
+        section.setLayoutData(TransferFormats.wrapping());
         Table table = toolkit.createTable(section, SWT.BORDER | SWT.FULL_SELECTION);
         table.setHeaderVisible(true);
         table.setLinesVisible(true);

@@ -9,6 +9,7 @@ import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.PartInitException;
 import org.lmworkbench.analysis.transfer.TransferSettings;
+import org.lmworkbench.ui.charts.ExportTarget;
 import org.lmworkbench.ui.editors.ReadOnlyFormEditor;
 
 /**
@@ -80,6 +81,11 @@ public class TransferEditor extends ReadOnlyFormEditor {
             checkLr = lr;
             refresh();
         }
+    }
+
+    /** Where a page's chart export starts, named {@code <spec>-<what>}. */
+    ExportTarget exportTarget(String what) {
+        return new ExportTarget(source::folder, source.baseName() + "-" + what);
     }
 
     /** The keys swept by the spec, offered as width and lr keys. */

@@ -2,6 +2,7 @@ package org.lmworkbench.ui.transfer;
 
 import java.util.Locale;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
@@ -68,6 +69,13 @@ final class TransferFormats {
     /** Appends a row. */
     static void row(Table table, String... cells) {
         new TableItem(table, SWT.NONE).setText(cells);
+    }
+
+    /** Layout data of a label or section that wraps to the page's width instead of widening it. */
+    static GridData wrapping() {
+        GridData data = new GridData(SWT.FILL, SWT.TOP, true, false);
+        data.widthHint = 200;
+        return data;
     }
 
     /** Sizes every column to its content. */

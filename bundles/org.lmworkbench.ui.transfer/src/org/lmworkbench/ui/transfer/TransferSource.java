@@ -59,6 +59,21 @@ final class TransferSource {
         return spec != null ? spec : project;
     }
 
+    /** The folder charts are exported to first: the spec's folder, or the project's. */
+    Path folder() {
+        return location(spec != null ? spec.getParent() : project);
+    }
+
+    /** A base for export file names: the spec's name without extension, or the project's name. */
+    String baseName() {
+        if (spec == null) {
+            return project.getName();
+        }
+        String name = spec.getName();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** The swept keys of the spec, in file order; empty for a runs folder or a spec with errors. */
     List<String> sweepKeys() {
         List<String> keys = new ArrayList<>();

@@ -27,6 +27,8 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunLabels_stateSteps;
     /** See messages.properties. */
+    public static String RunLabels_stateScheduler;
+    /** See messages.properties. */
     public static String RunLabels_stepOfTotal;
     /** See messages.properties. */
     public static String RunLabels_step;
@@ -64,11 +66,75 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunProperties_pid;
     /** See messages.properties. */
+    public static String RunProperties_job;
+    /** See messages.properties. */
+    public static String RunProperties_scheduler;
+    /** See messages.properties. */
+    public static String RunProperties_schedulerValue;
+    /** See messages.properties. */
     public static String RunProperties_backend;
     /** See messages.properties. */
     public static String RunProperties_djl;
     /** See messages.properties. */
     public static String RunProperties_libtorch;
+
+    /** See messages.properties. */
+    public static String RunProperties_categoryRun;
+    /** See messages.properties. */
+    public static String RunProperties_name;
+    /** See messages.properties. */
+    public static String RunProperties_nameDescription;
+    /** See messages.properties. */
+    public static String RunProperties_tags;
+    /** See messages.properties. */
+    public static String RunProperties_tagsDescription;
+    /** See messages.properties. */
+    public static String RunProperties_notes;
+    /** See messages.properties. */
+    public static String RunProperties_notesTitle;
+    /** See messages.properties. */
+    public static String RunProperties_editFailed;
+    /** See messages.properties. */
+    public static String RunProperties_categoryImport;
+    /** See messages.properties. */
+    public static String RunProperties_importFormat;
+    /** See messages.properties. */
+    public static String RunProperties_importSource;
+    /** See messages.properties. */
+    public static String RunProperties_importTime;
+    /** See messages.properties. */
+    public static String RunProperties_importFiles;
+    /** See messages.properties. */
+    public static String RunProperties_importPoints;
+    /** See messages.properties. */
+    public static String RunProperties_importSkipped;
+
+    /** See messages.properties. */
+    public static String ImportRunsWizard_title;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_pageTitle;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_pageDescription;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_source;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_folder;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_folderMessage;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_file;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_project;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_note;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_noProject;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_noSource;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_sourceMissing;
+    /** See messages.properties. */
+    public static String ImportRunsWizard_task;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

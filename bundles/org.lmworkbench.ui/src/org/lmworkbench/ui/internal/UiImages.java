@@ -23,6 +23,12 @@ public final class UiImages {
     public static final String NEW_EXPERIMENT_BANNER = "newexp_wizban";
     /** The overlay that marks a project as an experiment project. */
     public static final String EXPERIMENT_OVERLAY = "experiment_ovr";
+    /** Adding a column to the runs table. */
+    public static final String ADD_COLUMN = "add_column";
+    /** The parallel-coordinates chart of the runs table. */
+    public static final String PARALLEL = "parallel";
+    /** Pinning a view to what it shows. */
+    public static final String PIN = "pin";
 
     /** Prefix of the per-state run icons; the suffix is the lower-case state name. */
     private static final String RUN_PREFIX = "run_";
@@ -52,7 +58,7 @@ public final class UiImages {
     /** Every key, for registering all images up front. */
     static List<String> allKeys() {
         List<String> keys = new java.util.ArrayList<>(List.of(PERSPECTIVE, SPEC, ANALYSIS_CKA, ANALYSIS_FIT,
-                NEW_EXPERIMENT_WIZARD, NEW_EXPERIMENT_BANNER, EXPERIMENT_OVERLAY));
+                NEW_EXPERIMENT_WIZARD, NEW_EXPERIMENT_BANNER, EXPERIMENT_OVERLAY, ADD_COLUMN, PARALLEL, PIN));
         RUN_STATES.forEach(state -> keys.add(runState(state)));
         return keys;
     }

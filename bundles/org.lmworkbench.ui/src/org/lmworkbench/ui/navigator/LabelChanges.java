@@ -6,13 +6,16 @@ import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.CoreException;
+import org.lmworkbench.core.cluster.SchedulerSnapshot;
+import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.ui.internal.UiPlugin;
 import org.lmworkbench.workspace.SpecFiles;
 
 /**
  * Finds the navigator elements whose label depends on a resource change but which the resource
- * content would not update by itself: a run, when its status.json is written, and a spec, when its
- * markers change (its problem overlay is drawn by {@link ExperimentLabelProvider}).
+ * content would not update by itself: a run, when its status.json, meta.json or the scheduler's
+ * answer beside it (scheduler.json) is written, and a spec, when its markers change (its problem
+ * overlay is drawn by {@link ExperimentLabelProvider}).
  */
 final class LabelChanges {
 
@@ -53,7 +56,9 @@ final class LabelChanges {
     }
 
     private static void addFile(IResourceDelta delta, IResource file, Set<Object> elements) {
-        if (SpecFiles.STATUS_FILE.equals(file.getName()) && SpecFiles.isRunDirectory(file.getParent())
+        if ((SpecFiles.STATUS_FILE.equals(file.getName()) || RunDirectory.META.equals(file.getName())
+                || SchedulerSnapshot.FILE.equals(file.getName()))
+                && SpecFiles.isRunDirectory(file.getParent())
                 && statusMayHaveChanged(delta)) {
             elements.add(new RunElement((IFolder) file.getParent()));
         } else if (SpecFiles.isSpec(file) && (delta.getFlags() & IResourceDelta.MARKERS) != 0

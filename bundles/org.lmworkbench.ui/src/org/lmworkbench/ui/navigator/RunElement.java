@@ -11,7 +11,11 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.mapping.ResourceMapping;
 import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.PlatformObject;
+import org.lmworkbench.core.cluster.ScheduledRun;
+import org.lmworkbench.core.cluster.SchedulerSnapshot;
 import org.lmworkbench.core.run.RunDirectory;
+import org.lmworkbench.core.run.RunState;
+import org.lmworkbench.core.run.RunMeta;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.workspace.SpecFiles;
 
@@ -23,11 +27,14 @@ import org.lmworkbench.workspace.SpecFiles;
  * <p>
  * The status is read from {@code status.json} on demand and cached until the file changes on disk;
  * labels are painted often and the file is only rewritten on state changes and progress updates.
+ * For a run trained by Slurm the scheduler's last answer ({@code scheduler.json}) is read with it.
  */
 public final class RunElement extends PlatformObject {
 
     private final IFolder folder;
     private RunStatusSnapshot cached;
+    private RunMeta cachedMeta;
+    private String metaKey;
 
     /** Wraps a run directory; use {@link SpecFiles#isRunDirectory(IResource)} to recognise one. */
     public RunElement(IFolder folder) {
@@ -71,11 +78,51 @@ public final class RunElement extends PlatformObject {
             cached = null;
             return RunStatusSnapshot.missing();
         }
-        String key = attributes.size() + "@" + attributes.lastModifiedTime().toMillis();
+        String key = attributes.size() + "@" + attributes.lastModifiedTime().toMillis() + "|"
+                + stamp(SchedulerSnapshot.file(directory));
         if (cached == null || !cached.key().equals(key)) {
             cached = read(directory, key);
         }
         return cached;
+    }
+
+    /** Size and time of a file that may be absent, to notice that it changed. */
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return a.size() + "@" + a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /**
+     * What the user says about the run (meta.json), re-read when the file changes on disk; empty
+     * when there is none or it cannot be read (the Properties view names the problem).
+     */
+    public synchronized RunMeta meta() {
+        RunDirectory directory = runDirectory();
+        if (directory == null) {
+            return RunMeta.EMPTY;
+        }
+        String key;
+        try {
+            BasicFileAttributes a = Files.readAttributes(directory.metaFile(), BasicFileAttributes.class);
+            key = a.size() + "@" + a.lastModifiedTime().toMillis();
+        } catch (IOException e) {
+            cachedMeta = null;
+            metaKey = null;
+            return RunMeta.EMPTY;
+        }
+        if (!key.equals(metaKey)) {
+            metaKey = key;
+            try {
+                cachedMeta = directory.readMeta();
+            } catch (IOException e) {
+                cachedMeta = RunMeta.EMPTY;
+            }
+        }
+        return cachedMeta;
     }
 
     /**
@@ -88,12 +135,20 @@ public final class RunElement extends PlatformObject {
     }
 
     private static RunStatusSnapshot read(RunDirectory directory, String key) {
+        RunStatus status;
         try {
-            return RunStatusSnapshot.of(directory.readStatus(), key);
+            status = directory.readStatus();
         } catch (IOException e) {
             // A half-written file cannot happen (the backend renames), but a corrupt one can.
             return RunStatusSnapshot.unreadable(e.getMessage(), key);
         }
+        SchedulerSnapshot scheduler;
+        try {
+            scheduler = SchedulerSnapshot.read(directory);
+        } catch (IOException e) {
+            scheduler = null; // the scheduler's last answer is a convenience; the status stands alone
+        }
+        return RunStatusSnapshot.of(new ScheduledRun(directory, status, scheduler), key);
     }
 
     @Override
@@ -123,24 +178,39 @@ public final class RunElement extends PlatformObject {
     }
 
     /**
-     * The outcome of one read of status.json.
+     * The outcome of one read of status.json (and of scheduler.json beside it, for a run trained by
+     * a cluster scheduler).
      *
-     * @param status the status, or null when there is none or it could not be read
-     * @param error  why it could not be read, or null
-     * @param key    size and time stamp of the file that was read, to detect changes
+     * @param status    the status, or null when there is none or it could not be read
+     * @param scheduled the status with the scheduler's last answer, or null without a status
+     * @param error     why the status could not be read, or null
+     * @param key       size and time stamp of the files that were read, to detect changes
      */
-    public record RunStatusSnapshot(RunStatus status, String error, String key) {
+    public record RunStatusSnapshot(RunStatus status, ScheduledRun scheduled, String error, String key) {
 
-        static RunStatusSnapshot of(RunStatus status, String key) {
-            return new RunStatusSnapshot(status, null, key);
+        static RunStatusSnapshot of(ScheduledRun scheduled, String key) {
+            return new RunStatusSnapshot(scheduled.status(), scheduled, null, key);
         }
 
         static RunStatusSnapshot unreadable(String error, String key) {
-            return new RunStatusSnapshot(null, error, key);
+            return new RunStatusSnapshot(null, null, error, key);
         }
 
         static RunStatusSnapshot missing() {
-            return new RunStatusSnapshot(null, null, "");
+            return new RunStatusSnapshot(null, null, null, "");
+        }
+
+        /**
+         * The state to show: the status's, or what the scheduler knows better (a run waiting for a
+         * node, a requeued run, a task that ended unrecorded); null without a status.
+         */
+        public RunState state() {
+            return scheduled == null ? null : scheduled.state();
+        }
+
+        /** Why a run waits or what the scheduler did to it ({@code pending (Resources)}), or "". */
+        public String schedulerDetail() {
+            return scheduled == null ? "" : scheduled.detail();
         }
 
         /** True when a status was read. */

@@ -1,6 +1,7 @@
 package org.lmworkbench.ui.navigator;
 
 import org.eclipse.osgi.util.NLS;
+import org.lmworkbench.core.run.RunMeta;
 import org.lmworkbench.core.run.RunStatus;
 import org.lmworkbench.ui.internal.Messages;
 import org.lmworkbench.ui.internal.UiImages;
@@ -17,14 +18,28 @@ public final class RunLabels {
     private RunLabels() {
     }
 
-    /** The run id; the first part of the label. */
+    /**
+     * The first part of the label: the run id, then the user's name for it and its tags when it has
+     * them ({@code eos-003 \u201cbaseline\u201d [eos, tuned]}); the id stays first because it is the
+     * folder name every document and command uses.
+     */
     public static String name(RunElement run) {
-        return run.id();
+        RunMeta meta = run.meta();
+        StringBuilder name = new StringBuilder(run.id());
+        if (meta.name() != null) {
+            name.append(" \u201c").append(meta.name()).append('\u201d');
+        }
+        if (!meta.tags().isEmpty()) {
+            name.append(" [").append(meta.tagList()).append(']');
+        }
+        return name.toString();
     }
 
     /**
      * What follows the name: state, step and loss, or why there is no status. The state word is the
-     * one written in status.json, so what users see matches the file and the command line.
+     * one written in status.json, so what users see matches the file and the command line, except
+     * where the cluster scheduler knows better: a run waiting for a node reads {@code queued,
+     * pending (Resources)}, as {@code lmw status} shows it.
      */
     public static String details(RunStatusSnapshot snapshot) {
         if (snapshot.error() != null) {
@@ -34,7 +49,10 @@ public final class RunLabels {
             return Messages.RunLabels_noStatus;
         }
         RunStatus status = snapshot.status();
-        String state = status.state().jsonName();
+        String state = snapshot.state().jsonName();
+        if (!snapshot.schedulerDetail().isEmpty()) {
+            state = NLS.bind(Messages.RunLabels_stateScheduler, state, snapshot.schedulerDetail());
+        }
         String steps = status.totalSteps() > 0
                 ? NLS.bind(Messages.RunLabels_stepOfTotal, status.lastStep(), status.totalSteps())
                 : NLS.bind(Messages.RunLabels_step, status.lastStep());
@@ -51,6 +69,6 @@ public final class RunLabels {
 
     /** The image key of the run's state; the neutral queued icon when there is no readable status. */
     public static String imageKey(RunStatusSnapshot snapshot) {
-        return snapshot.hasStatus() ? UiImages.runState(snapshot.status().state().jsonName()) : UiImages.unknownRunState();
+        return snapshot.hasStatus() ? UiImages.runState(snapshot.state().jsonName()) : UiImages.unknownRunState();
     }
 }

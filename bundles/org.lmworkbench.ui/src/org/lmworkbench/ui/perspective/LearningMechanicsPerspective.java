@@ -7,6 +7,7 @@ import org.eclipse.ui.IPerspectiveFactory;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.eclipse.ui.navigator.resources.ProjectExplorer;
 import org.lmworkbench.ui.views.runs.RunsView;
+import org.lmworkbench.ui.views.table.RunsTableView;
 import org.lmworkbench.ui.wizards.NewExperimentProjectWizard;
 
 /**
@@ -47,6 +48,8 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         bottom.addView(IConsoleConstants.ID_CONSOLE_VIEW);
         bottom.addView(PROGRESS_VIEW);
         bottom.addView(IPageLayout.ID_PROP_SHEET);
+        // The runs table is wide rather than tall: its place is the bottom, with the Properties it feeds.
+        bottom.addView(RunsTableView.ID);
 
         // Beside the editors, full height: live curves need room more than the console does.
         IFolderLayout right = layout.createFolder(RIGHT, IPageLayout.RIGHT, 0.55f, editorArea);
@@ -69,6 +72,7 @@ public final class LearningMechanicsPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(PROGRESS_VIEW);
         layout.addShowViewShortcut(IPageLayout.ID_PROP_SHEET);
         layout.addShowViewShortcut(RunsView.ID);
+        layout.addShowViewShortcut(RunsTableView.ID);
         layout.addShowViewShortcut(IPageLayout.ID_OUTLINE);
 
         layout.addPerspectiveShortcut(ID);

@@ -20,7 +20,7 @@ public enum SpecSections {
     OPTIMIZATION(Messages.SpecSections_optimization, Messages.SpecSections_optimizationDescription, "optimizer", "training"),
     /** Measurements during training. */
     PROBES(Messages.SpecSections_probes, Messages.SpecSections_probesDescription, "probes"),
-    /** Device, threads, parallel runs, JVM memory. */
+    /** Device, threads, parallel runs, JVM memory, target and Slurm resources. */
     EXECUTION(Messages.SpecSections_execution, Messages.SpecSections_executionDescription, "execution");
 
     private final String title;

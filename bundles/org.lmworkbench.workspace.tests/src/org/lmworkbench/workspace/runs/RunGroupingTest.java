@@ -81,11 +81,26 @@ class RunGroupingTest {
         List<Map<String, Object>> same = List.of(spec(64, 0.1, 0), spec(64, 0.1, 0));
         assertEquals(List.of("run-a", "run-b"), labels(RunGrouping.group(List.of("run-a", "run-b"), same,
                 Grouping.EACH_RUN)));
-        // Averaging identical specs makes one line named by the experiment.
-        assertEquals(List.of("sweep (2 seeds)"), labels(RunGrouping.group(List.of("run-a", "run-b"), same,
+        // Averaging identical specs makes one line named by the experiment; with one seed they are
+        // repeats, not seeds
+        assertEquals(List.of("sweep (2 runs)"), labels(RunGrouping.group(List.of("run-a", "run-b"), same,
                 Grouping.SEEDS)));
         assertEquals(List.of("only"), labels(RunGrouping.group(List.of("only"), List.of(spec(64, 0.1, 0)),
                 Grouping.SEEDS)));
+    }
+
+    @Test
+    void reRunningASeedZeroSpecGivesRepeatsNotSeeds() {
+        // a spec run twice (same resolved spec, seed 0 both times) and once more with seed 1
+        List<String> ids = List.of("eos-001", "eos-002", "eos-003");
+        List<Map<String, Object>> twice = List.of(spec(64, 0.1, 0), spec(64, 0.1, 0));
+        List<RunGrouping.Group> groups = RunGrouping.group(ids.subList(0, 2), twice, Grouping.SEEDS);
+        assertEquals(List.of(List.of(0, 1)), members(groups), "one setting, two repeats: one line");
+        assertEquals(List.of("sweep (2 runs)"), labels(groups));
+        List<Map<String, Object>> mixed = List.of(spec(64, 0.1, 0), spec(64, 0.1, 0), spec(64, 0.1, 1));
+        assertEquals(List.of("sweep (2 seeds, 3 runs)"), labels(RunGrouping.group(ids, mixed, Grouping.SEEDS)));
+        List<Map<String, Object>> seeds = List.of(spec(64, 0.1, 0), spec(64, 0.1, 1), spec(64, 0.1, 2));
+        assertEquals(List.of("sweep (3 seeds)"), labels(RunGrouping.group(ids, seeds, Grouping.SEEDS)));
     }
 
     @Test

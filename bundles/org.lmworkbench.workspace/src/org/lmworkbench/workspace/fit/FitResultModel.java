@@ -2,6 +2,7 @@ package org.lmworkbench.workspace.fit;
 
 import java.util.Arrays;
 import java.util.List;
+import org.lmworkbench.analysis.fit.BootstrapResult;
 import org.lmworkbench.analysis.fit.BrokenPowerLaw;
 import org.lmworkbench.analysis.fit.ChinchillaLaw;
 import org.lmworkbench.analysis.fit.FittedLaw;
@@ -70,6 +71,26 @@ public record FitResultModel(String form, List<String> names, double[] params, d
     /** @return whether the result has bootstrap resamples. */
     public boolean hasBootstrap() {
         return resamples.length > 0 && stderr != null;
+    }
+
+    /**
+     * @param k parameter index
+     * @return whether the parameter is fitted as its logarithm, see
+     *         {@link ScalingLawForm#fittedAsLogarithm(int)}
+     */
+    public boolean fittedAsLogarithm(int k) {
+        return law(form).fittedAsLogarithm(k);
+    }
+
+    /**
+     * The typical factor by which a parameter varies over the bootstrap refits,
+     * {@code exp(sd of ln value)}; the parameter's spread when it is fitted as a logarithm.
+     *
+     * @param k parameter index
+     * @return the factor, or NaN without a bootstrap or when a refit is not positive
+     */
+    public double multiplicativeError(int k) {
+        return hasBootstrap() ? Math.exp(BootstrapResult.logStandardError(resamples, k)) : Double.NaN;
     }
 
     /**

@@ -2,7 +2,7 @@ package org.lmworkbench.workspace.preferences;
 
 import org.eclipse.osgi.util.NLS;
 
-/** What {@link PreferenceInputs} says about a wrong value, from {@code messages.properties} beside this class. */
+/** What {@link PreferenceInputs} and {@link SlurmProfiles} say about a wrong value, from {@code messages.properties} beside this class. */
 public final class Messages extends NLS {
 
     private static final String BUNDLE_NAME = "org.lmworkbench.workspace.preferences.messages";
@@ -21,6 +21,12 @@ public final class Messages extends NLS {
     public static String PreferenceInputs_cacheNotAbsolute;
     /** See messages.properties. */
     public static String PreferenceInputs_cacheNotFolder;
+    /** See messages.properties. */
+    public static String SlurmProfiles_source;
+    /** See messages.properties. */
+    public static String SlurmProfiles_none;
+    /** See messages.properties. */
+    public static String SlurmProfiles_missing;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

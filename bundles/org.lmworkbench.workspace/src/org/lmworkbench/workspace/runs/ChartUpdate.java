@@ -11,20 +11,24 @@ import java.util.List;
  * @param metric     the metric drawn (the default resolved)
  * @param metrics    every metric key the runs have
  * @param groupKeys  spec keys that vary across the runs, the choices for grouping
+ * @param xKeys      those of them with numbers for values, the choices for the horizontal axis
  * @param runs       number of runs followed
  * @param live       number of those still queued or running
+ * @param pending    number of those a cluster scheduler last said wait to start
  * @param points     points drawn over all lines
  * @param errors     files that could not be read, with the reason
  * @param backlog    true if some file has more lines than this poll read: poll again at once
  */
 public record ChartUpdate(boolean clear, List<ChartOp> ops, String metric, List<String> metrics,
-        List<String> groupKeys, int runs, int live, long points, List<String> errors, boolean backlog) {
+        List<String> groupKeys, List<String> xKeys, int runs, int live, int pending, long points,
+        List<String> errors, boolean backlog) {
 
     /** Copies the lists. */
     public ChartUpdate {
         ops = List.copyOf(ops);
         metrics = List.copyOf(metrics);
         groupKeys = List.copyOf(groupKeys);
+        xKeys = List.copyOf(xKeys);
         errors = List.copyOf(errors);
     }
 
@@ -79,6 +83,17 @@ public record ChartUpdate(boolean clear, List<ChartOp> ops, String metric, List<
          * @param upper the new upper edge values
          */
         record BandAppend(String id, double[] x, double[] lower, double[] upper) implements ChartOp {
+        }
+
+        /**
+         * Draws (or replaces) points without a line: the runs behind a line of final values.
+         *
+         * @param id     the series id
+         * @param x      positions
+         * @param y      values
+         * @param colour index into the palette, that of their line
+         */
+        record Points(String id, double[] x, double[] y, int colour) implements ChartOp {
         }
 
         /**

@@ -1,10 +1,12 @@
 package org.lmworkbench.workspace.runs;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.lmworkbench.workspace.runs.ViewSettings.Grouping;
 
 /**
@@ -76,10 +78,33 @@ public final class RunGrouping {
             text = describe(specs, defining, first);
         }
         if (members.size() > 1) {
-            String unit = grouping.mode() == Grouping.Mode.SEEDS ? "seeds" : "runs";
-            text += " (" + members.size() + " " + unit + ")";
+            text += " (" + count(specs, members, grouping) + ")";
         }
         return text;
+    }
+
+    /**
+     * How many runs a line averages, in words: "3 seeds" when they differ by seed, "2 runs" when
+     * they are repeats of one setting with one seed (re-running a spec gives such twins, and calling
+     * them seeds would claim a spread over seeds the band does not show), "2 seeds, 3 runs" for both.
+     */
+    private static String count(List<Map<String, Object>> specs, List<Integer> members, Grouping grouping) {
+        if (grouping.mode() != Grouping.Mode.SEEDS) {
+            return members.size() + " runs";
+        }
+        Set<List<Object>> seeds = new HashSet<>();
+        for (int i : members) {
+            List<Object> values = new ArrayList<>();
+            for (String key : SpecKeys.SEED_KEYS.stream().sorted().toList()) {
+                Object v = specs.get(i).get(key);
+                values.add(v instanceof Number n ? (Object) n.doubleValue() : v);
+            }
+            seeds.add(values);
+        }
+        if (seeds.size() == members.size()) {
+            return members.size() + " seeds";
+        }
+        return seeds.size() == 1 ? members.size() + " runs" : seeds.size() + " seeds, " + members.size() + " runs";
     }
 
     /**

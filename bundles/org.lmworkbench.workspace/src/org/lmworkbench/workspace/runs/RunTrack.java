@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.lmworkbench.core.cluster.ScheduledRun;
+import org.lmworkbench.core.cluster.SchedulerSnapshot;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunState;
 import org.lmworkbench.core.run.RunStatus;
@@ -28,6 +30,7 @@ public final class RunTrack {
     private final MetricTable dimension = new MetricTable();
     private Map<String, Object> specValues;
     private RunState state;
+    private boolean pending;
     private String error;
     private int resets;
 
@@ -118,10 +121,18 @@ public final class RunTrack {
         }
         try {
             RunStatus status = run.readStatus();
-            state = status.state();
+            SchedulerSnapshot scheduler = status.job() == null ? null : SchedulerSnapshot.read(run);
+            ScheduledRun scheduled = new ScheduledRun(run, status, scheduler);
+            state = scheduled.state();
+            pending = scheduled.isPending();
         } catch (IOException e) {
             error = e.getMessage();
         }
+    }
+
+    /** True when a cluster scheduler last said the run waits to start (its status says queued). */
+    public boolean isPending() {
+        return pending;
     }
 
     /** True if a file has more complete lines than the last poll read (a backlog read a chunk per poll). */

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.lmworkbench.workspace.runs.ChartUpdate.ChartOp;
 import org.lmworkbench.workspace.runs.ChartUpdate.Line;
 import org.lmworkbench.workspace.runs.MetricTable.Series;
+import org.lmworkbench.workspace.runs.ViewSettings.XAxis;
 
 /**
  * The Runs view without its widgets: follows the runs of a {@link RunQuery}, reads what they
@@ -92,22 +93,39 @@ public final class RunsModel {
         List<Map<String, Object>> specs = followed.stream().map(RunTrack::specValues).toList();
         List<ChartOp> ops = List.of();
         long points = 0;
+        boolean keyAxis = settings.axis() == XAxis.SPEC_KEY;
         if (changed) {
             List<RunSeries> input = new ArrayList<>();
             for (RunTrack track : followed) {
-                Series s = metric == null ? Series.EMPTY : track.series(metric, settings.axis());
+                Series s = metric == null ? Series.EMPTY : track.series(metric, keyAxis ? XAxis.STEP : settings.axis());
                 input.add(new RunSeries(track.id(), track.specValues(), s));
             }
-            List<Line> lines = build(input, settings);
-            ops = planner.plan(lines, redraw);
-            points = lines.stream().mapToLong(Line::size).sum();
+            if (keyAxis) {
+                // Final values move as runs train: the few points are redrawn rather than appended to.
+                redraw = true;
+                FinalValueLines.Result result = FinalValueLines.build(input, metric, settings.xKey(), settings.grouping());
+                ops = new ArrayList<>(planner.plan(result.lines(), true));
+                for (int i = 0; i < result.points().size(); i++) {
+                    FinalValueLines.Points p = result.points().get(i);
+                    ops.add(new ChartOp.Points(p.id(), p.x(), p.y(), i));
+                }
+                points = result.points().stream().mapToLong(p -> p.x().length).sum();
+            } else {
+                List<Line> lines = build(input, settings);
+                ops = planner.plan(lines, redraw);
+                points = lines.stream().mapToLong(Line::size).sum();
+            }
             lastPoints = points;
         } else {
             points = lastPoints;
         }
         int live = (int) followed.stream().filter(RunTrack::isLive).count();
+        int pending = (int) followed.stream().filter(RunTrack::isPending).count();
         boolean backlog = followed.stream().anyMatch(RunTrack::hasBacklog);
-        return new ChartUpdate(redraw, ops, metric, keys, SpecKeys.varying(specs), followed.size(), live, points,
+        List<String> varying = SpecKeys.varying(specs);
+        List<String> numeric = varying.stream().filter(k -> specs.stream().map(s -> s.get(k))
+                .allMatch(v -> v == null || v instanceof Number)).toList();
+        return new ChartUpdate(redraw, ops, metric, keys, varying, numeric, followed.size(), live, pending, points,
                 errors, backlog);
     }
 

@@ -8,8 +8,9 @@ package org.lmworkbench.workspace.runs;
  * @param axis      horizontal axis
  * @param smoothing debiased-EMA weight in [0, 0.99]; 0 draws the raw values
  * @param grouping  how runs become lines
+ * @param xKey      the spec key on the horizontal axis for {@link XAxis#SPEC_KEY}, else null
  */
-public record ViewSettings(String metric, XAxis axis, double smoothing, Grouping grouping) {
+public record ViewSettings(String metric, XAxis axis, double smoothing, Grouping grouping, String xKey) {
 
     /** The view's initial choice: default metric against step, unsmoothed, averaged over seeds. */
     public static final ViewSettings DEFAULT = new ViewSettings(null, XAxis.STEP, 0, Grouping.SEEDS);
@@ -22,26 +23,39 @@ public record ViewSettings(String metric, XAxis axis, double smoothing, Grouping
         if (axis == null || grouping == null) {
             throw new IllegalArgumentException("axis and grouping are required");
         }
+        if ((axis == XAxis.SPEC_KEY) != (xKey != null)) {
+            throw new IllegalArgumentException("a spec key goes with the SPEC_KEY axis and only with it");
+        }
+    }
+
+    /** Settings with step or wall time on the horizontal axis. */
+    public ViewSettings(String metric, XAxis axis, double smoothing, Grouping grouping) {
+        this(metric, axis, smoothing, grouping, null);
     }
 
     /** With another metric. */
     public ViewSettings withMetric(String newMetric) {
-        return new ViewSettings(newMetric, axis, smoothing, grouping);
+        return new ViewSettings(newMetric, axis, smoothing, grouping, xKey);
     }
 
-    /** With another x axis. */
+    /** With step or wall time on the horizontal axis ({@link #withKeyAxis} for a spec key). */
     public ViewSettings withAxis(XAxis newAxis) {
-        return new ViewSettings(metric, newAxis, smoothing, grouping);
+        return new ViewSettings(metric, newAxis, smoothing, grouping, null);
+    }
+
+    /** With a spec key on the horizontal axis: each run's final value of the metric at its value of the key. */
+    public ViewSettings withKeyAxis(String key) {
+        return new ViewSettings(metric, XAxis.SPEC_KEY, smoothing, grouping, key);
     }
 
     /** With another smoothing weight. */
     public ViewSettings withSmoothing(double weight) {
-        return new ViewSettings(metric, axis, weight, grouping);
+        return new ViewSettings(metric, axis, weight, grouping, xKey);
     }
 
     /** With another grouping. */
     public ViewSettings withGrouping(Grouping newGrouping) {
-        return new ViewSettings(metric, axis, smoothing, newGrouping);
+        return new ViewSettings(metric, axis, smoothing, newGrouping, xKey);
     }
 
     /** What the horizontal axis of the Runs chart measures. */
@@ -49,7 +63,9 @@ public record ViewSettings(String metric, XAxis axis, double smoothing, Grouping
         /** Optimizer step. */
         STEP,
         /** Seconds since training started ({@code wall_time} of metrics.jsonl). */
-        WALL_TIME;
+        WALL_TIME,
+        /** A spec key: one point per run, its final value of the metric at its value of the key. */
+        SPEC_KEY;
     }
 
     /**

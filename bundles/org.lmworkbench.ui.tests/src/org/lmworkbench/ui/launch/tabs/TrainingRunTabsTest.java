@@ -23,12 +23,16 @@ import org.eclipse.ui.ide.IDE;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.lmworkbench.core.slurm.SlurmProfile;
+import org.lmworkbench.core.slurm.SlurmProfileJson.Named;
+import org.lmworkbench.core.spec.ExecutionSpec;
 import org.lmworkbench.core.spec.ExperimentSpec;
 import org.lmworkbench.core.spec.Specs;
 import org.lmworkbench.launching.LaunchAttributes;
 import org.lmworkbench.ui.spec.SpecFormEditor;
 import org.lmworkbench.ui.testing.UiTestSupport;
 import org.lmworkbench.workspace.ExperimentProjects;
+import org.lmworkbench.workspace.preferences.SlurmProfiles;
 
 /**
  * The Training Run tabs on a configuration naming the example spec: they show the spec's values,
@@ -135,8 +139,10 @@ class TrainingRunTabsTest {
         assertEquals(spec.getFullPath().toString(), config.getAttribute(LaunchAttributes.SPEC, ""));
 
         ExperimentSpec written = Specs.parse(UiTestSupport.readFile(spec)).singleSpec();
+        // A resolved spec's values stand on their own, so the Slurm CPUs, which follow the threads
+        // in a file, are set with them here.
         ExperimentSpec expected = Specs.parse(original).singleSpec().withValue("model.width", 256)
-                .withValue("optimizer.lr", 0.05).withValue("execution.threads", 2);
+                .withValue("optimizer.lr", 0.05).withValue("execution.threads", 2).withValue("execution.slurm.cpus", 2);
         assertEquals(expected, written);
         assertEquals(original.replace("\"width\": 64,", "\"width\": 256,").replace("\"lr\": 0.1", "\"lr\": 0.05")
                 .replace("\"threads\": 1", "\"threads\": 2"), UiTestSupport.readFile(spec));
@@ -181,6 +187,43 @@ class TrainingRunTabsTest {
         assertEquals("64", text("model.width").getText()); // every tab followed the new choice
         tabs.get(0).performApply(config);
         assertEquals(spec.getFullPath().toString(), config.getAttribute(LaunchAttributes.SPEC, ""));
+    }
+
+    @Test
+    void runOnChoosesThisMachineOrASlurmProfileAndWritesTheTargetAndTheProfile() throws Exception {
+        SlurmProfiles.store(List.of(new Named("hpc", SlurmProfile.prefixed(List.of("ssh", "hpc-login"))),
+                new Named("lab", SlurmProfile.local())));
+        try {
+            TrainingRunTabGroup group = new TrainingRunTabGroup();
+            group.createTabs(null, ILaunchManager.RUN_MODE);
+            ExecutionTab execution = (ExecutionTab) group.getTabs()[4];
+            execution.createControl(shell);
+            execution.initializeFrom(config);
+            assertNull(execution.field("execution.target"), "Run on stands for execution.target");
+            assertTrue(execution.field("execution.slurm.partition") != null, "the Slurm resources are fields here");
+
+            execution.runOn("lab");
+            assertTrue(execution.isValid(config), execution.getErrorMessage());
+            execution.performApply(config);
+            assertEquals("lab", config.getAttribute(LaunchAttributes.SLURM_PROFILE, ""));
+            assertEquals(ExecutionSpec.Target.SLURM, Specs.parse(UiTestSupport.readFile(spec)).singleSpec().execution()
+                    .target());
+
+            config.setAttribute(LaunchAttributes.SLURM_PROFILE, "gone");
+            execution.initializeFrom(config);
+            assertFalse(execution.isValid(config));
+            assertEquals("There is no Slurm profile 'gone' any more; choose another under Run on.",
+                    execution.getErrorMessage());
+
+            execution.runOn(null);
+            assertTrue(execution.isValid(config), execution.getErrorMessage());
+            execution.performApply(config);
+            assertEquals("", config.getAttribute(LaunchAttributes.SLURM_PROFILE, ""));
+            assertEquals(ExecutionSpec.Target.LOCAL, Specs.parse(UiTestSupport.readFile(spec)).singleSpec().execution()
+                    .target());
+        } finally {
+            SlurmProfiles.store(List.of());
+        }
     }
 
     private SpecTab tab(String key) {

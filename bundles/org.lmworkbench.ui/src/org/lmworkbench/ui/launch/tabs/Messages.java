@@ -8,6 +8,16 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "org.lmworkbench.ui.launch.tabs.messages";
 
     /** See messages.properties. */
+    public static String ExecutionTab_runOn;
+    /** See messages.properties. */
+    public static String ExecutionTab_thisMachine;
+    /** See messages.properties. */
+    public static String ExecutionTab_profile;
+    /** See messages.properties. */
+    public static String ExecutionTab_noProfiles;
+    /** See messages.properties. */
+    public static String ExecutionTab_missingProfile;
+    /** See messages.properties. */
     public static String ModelTab_name;
     /** See messages.properties. */
     public static String ModelTab_spec;

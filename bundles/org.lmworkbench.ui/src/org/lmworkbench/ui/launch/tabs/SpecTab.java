@@ -56,11 +56,16 @@ public abstract class SpecTab extends AbstractLaunchConfigurationTab {
             Group box = new Group(top, SWT.NONE);
             box.setText(group.title());
             box.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-            fieldSets.add(new SpecFieldSet(box, null, group.keys(), this::edited));
+            fieldSets.add(new SpecFieldSet(box, null, keys(group), this::edited));
         }
         setControl(top);
         model.addListener(reload);
         top.addDisposeListener(e -> model.removeListener(reload));
+    }
+
+    /** The keys of a group this tab shows as fields; a tab with a control of its own for a key leaves it out. */
+    List<String> keys(SpecSections group) {
+        return group.keys();
     }
 
     /** Room above the fields, e.g. for the spec selector. */

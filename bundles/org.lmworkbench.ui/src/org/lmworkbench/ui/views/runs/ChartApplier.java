@@ -23,12 +23,24 @@ public final class ChartApplier {
     }
 
     /**
-     * Applies the changes and fits the axes to the data; a no-op on a disposed chart.
+     * Applies the changes and fits the axes to the data; a no-op on a disposed chart. The y axis is
+     * titled with the metric.
      *
      * @param xTitle title of the x axis
      * @return true if the chart changed
      */
     public boolean apply(ChartUpdate update, String xTitle) {
+        return apply(update, xTitle, update.metric());
+    }
+
+    /**
+     * Applies the changes and fits the axes to the data; a no-op on a disposed chart.
+     *
+     * @param xTitle title of the x axis
+     * @param yTitle title of the y axis, or null for none
+     * @return true if the chart changed
+     */
+    public boolean apply(ChartUpdate update, String xTitle, String yTitle) {
         if (chart.isDisposed() || update.isEmpty()) {
             return false;
         }
@@ -47,13 +59,15 @@ public final class ChartApplier {
                 case ChartOp.Band band -> chart.addBand(band.id(), band.x(), band.lower(), band.upper(),
                         Palette.colour(band.colour()));
                 case ChartOp.BandAppend band -> chart.appendBand(band.id(), band.x(), band.lower(), band.upper());
+                case ChartOp.Points points -> chart.addPoints(points.id(), "", points.x(), points.y(),
+                        Palette.colour(points.colour()));
                 case ChartOp.Remove remove -> {
                     chart.removeSeries(remove.id());
                     legend.remove(remove.id());
                 }
             }
         }
-        chart.setAxisTitles(xTitle, update.metric() == null ? "" : update.metric());
+        chart.setAxisTitles(xTitle, yTitle == null ? "" : yTitle);
         chart.refresh();
         return true;
     }

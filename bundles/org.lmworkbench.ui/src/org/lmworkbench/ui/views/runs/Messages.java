@@ -12,6 +12,12 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String RunsView_xAxis;
     /** See messages.properties. */
+    public static String RunsView_xAxisTooltip;
+    /** See messages.properties. */
+    public static String RunsView_finalAgainst;
+    /** See messages.properties. */
+    public static String RunsView_finalValue;
+    /** See messages.properties. */
     public static String RunsView_step;
     /** See messages.properties. */
     public static String RunsView_wallTime;
@@ -39,6 +45,8 @@ public final class Messages extends NLS {
     public static String RunsView_nothingSelected;
     /** See messages.properties. */
     public static String RunsView_status;
+    /** See messages.properties. */
+    public static String RunsView_pending;
     /** See messages.properties. */
     public static String RunsView_statusErrors;
     /** See messages.properties. */

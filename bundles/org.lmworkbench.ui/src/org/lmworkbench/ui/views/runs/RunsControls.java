@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -24,6 +25,7 @@ import org.lmworkbench.workspace.runs.ViewSettings;
 final class RunsControls extends Composite {
 
     private static final int GROUP_FIXED_ITEMS = 2; // "each run", "mean over seeds"
+    private static final int AXIS_FIXED_ITEMS = 2; // "step", "wall time"
 
     private final Combo metric;
     private final Combo axis;
@@ -33,6 +35,7 @@ final class RunsControls extends Composite {
     private final Consumer<ViewSettings> onChange;
     private ViewSettings settings = ViewSettings.DEFAULT;
     private List<String> groupKeys = List.of();
+    private List<String> axisKeys = List.of();
 
     RunsControls(Composite parent, Consumer<ViewSettings> onChange) {
         super(parent, SWT.NONE);
@@ -49,8 +52,8 @@ final class RunsControls extends Composite {
         axis = new Combo(this, SWT.READ_ONLY);
         axis.setItems(Messages.RunsView_step, Messages.RunsView_wallTime);
         axis.select(0);
-        axis.addListener(SWT.Selection,
-                e -> changed(settings.withAxis(axis.getSelectionIndex() == 1 ? XAxis.WALL_TIME : XAxis.STEP)));
+        axis.setToolTipText(Messages.RunsView_xAxisTooltip);
+        axis.addListener(SWT.Selection, e -> changed(axisSetting(axis.getSelectionIndex())));
 
         new Label(this, SWT.NONE).setText(Messages.RunsView_groupBy);
         group = new Combo(this, SWT.READ_ONLY);
@@ -78,6 +81,15 @@ final class RunsControls extends Composite {
         return String.format(Locale.ROOT, "%.2f", weight);
     }
 
+    /** Step, wall time, or a spec key: then each run's final value at its value of the key. */
+    private ViewSettings axisSetting(int index) {
+        return switch (index) {
+            case 0 -> settings.withAxis(XAxis.STEP);
+            case 1 -> settings.withAxis(XAxis.WALL_TIME);
+            default -> settings.withKeyAxis(axisKeys.get(index - AXIS_FIXED_ITEMS));
+        };
+    }
+
     private Grouping grouping(int index) {
         return switch (index) {
             case 0 -> Grouping.EACH_RUN;
@@ -102,7 +114,7 @@ final class RunsControls extends Composite {
         if (newSettings.metric() != null && Arrays.asList(metric.getItems()).contains(newSettings.metric())) {
             metric.setText(newSettings.metric());
         }
-        axis.select(newSettings.axis() == XAxis.WALL_TIME ? 1 : 0);
+        selectAxis();
         smoothing.setSelection((int) Math.round(newSettings.smoothing() * 100));
         smoothingValue.setText(format(newSettings.smoothing()));
         selectGrouping();
@@ -115,8 +127,9 @@ final class RunsControls extends Composite {
      * @param metrics   every metric key of the runs
      * @param drawn     the metric drawn (the default when the user chose none)
      * @param varying   spec keys that vary across the runs
+     * @param numeric   those of them whose values are numbers, the choices of a key on the x axis
      */
-    void offer(List<String> metrics, String drawn, List<String> varying) {
+    void offer(List<String> metrics, String drawn, List<String> varying, List<String> numeric) {
         if (!Arrays.asList(metric.getItems()).equals(metrics)) {
             metric.setItems(metrics.toArray(String[]::new));
         }
@@ -135,7 +148,29 @@ final class RunsControls extends Composite {
             group.setItems(items.toArray(String[]::new));
             selectGrouping();
         }
+        List<String> xKeys = new ArrayList<>(numeric);
+        if (settings.xKey() != null && !xKeys.contains(settings.xKey())) {
+            xKeys.add(settings.xKey()); // keep the user's key listed even if it no longer varies
+        }
+        if (!xKeys.equals(axisKeys)) {
+            axisKeys = List.copyOf(xKeys);
+            List<String> items = new ArrayList<>(List.of(Messages.RunsView_step, Messages.RunsView_wallTime));
+            axisKeys.forEach(k -> items.add(NLS.bind(Messages.RunsView_finalAgainst, k)));
+            axis.setItems(items.toArray(String[]::new));
+            selectAxis();
+        }
         layout(true);
+    }
+
+    private void selectAxis() {
+        int index = switch (settings.axis()) {
+            case STEP -> 0;
+            case WALL_TIME -> 1;
+            case SPEC_KEY -> axisKeys.indexOf(settings.xKey()) + AXIS_FIXED_ITEMS;
+        };
+        if (index >= 0 && index < axis.getItemCount()) {
+            axis.select(index);
+        }
     }
 
     private void selectGrouping() {
@@ -159,6 +194,11 @@ final class RunsControls extends Composite {
     /** Items of the metric list, for tests. */
     List<String> metricItems() {
         return Arrays.asList(metric.getItems());
+    }
+
+    /** Items of the x-axis list, for tests. */
+    List<String> axisItems() {
+        return Arrays.asList(axis.getItems());
     }
 
     /** Items of the grouping list, for tests. */

@@ -1,15 +1,9 @@
 package org.lmworkbench.ui.views.runs;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.core.resources.IResourceChangeEvent;
 import org.eclipse.core.resources.IResourceChangeListener;
-import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.resources.ResourcesPlugin;
-import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IAction;
 import org.eclipse.jface.action.IToolBarManager;
@@ -129,28 +123,7 @@ public final class RunsView extends ViewPart {
 
     /** Wakes the poller when something changed under the runs followed (a run started, a refresh). */
     private void resourcesChanged(IResourceChangeEvent event) {
-        RunQuery current = query;
-        if (current.isEmpty() || poller.isLive() || event.getDelta() == null) {
-            return; // a live poller reads anyway
-        }
-        List<Path> watched = new ArrayList<>(current.runs());
-        if (current.project() != null) {
-            watched.add(current.project());
-        }
-        boolean[] touched = new boolean[1];
-        try {
-            event.getDelta().accept(delta -> {
-                IPath location = delta.getResource().getLocation();
-                if (location != null && delta.getKind() != IResourceDelta.NO_CHANGE) {
-                    Path path = location.toPath();
-                    touched[0] |= watched.stream().anyMatch(path::startsWith);
-                }
-                return !touched[0];
-            });
-        } catch (CoreException e) {
-            touched[0] = true;
-        }
-        if (touched[0]) {
+        if (!poller.isLive() && QueryChanges.touches(event, query)) { // a live poller reads anyway
             poller.wake();
         }
     }
@@ -160,11 +133,20 @@ public final class RunsView extends ViewPart {
         if (chart == null || chart.isDisposed() || controls.isDisposed()) {
             return; // the view closed while the update was on its way
         }
-        applier.apply(update, settings.axis() == XAxis.WALL_TIME ? Messages.RunsView_wallTime : Messages.RunsView_step);
-        controls.offer(update.metrics(), update.metric(), update.groupKeys());
+        ViewSettings shown = settings;
+        String xTitle = switch (shown.axis()) {
+            case STEP -> Messages.RunsView_step;
+            case WALL_TIME -> Messages.RunsView_wallTime;
+            case SPEC_KEY -> shown.xKey();
+        };
+        String yTitle = shown.axis() == XAxis.SPEC_KEY && update.metric() != null
+                ? NLS.bind(Messages.RunsView_finalValue, update.metric()) : update.metric();
+        applier.apply(update, xTitle, yTitle);
+        controls.offer(update.metrics(), update.metric(), update.groupKeys(), update.xKeys());
         String text = query.isEmpty() ? Messages.RunsView_nothingSelected
                 : NLS.bind(Messages.RunsView_status, new Object[] {query.description(), update.runs(), update.live(),
-                        String.format("%,d", update.points())});
+                        String.format("%,d", update.points()), update.pending() == 0 ? ""
+                                : NLS.bind(Messages.RunsView_pending, update.pending())});
         if (!update.errors().isEmpty()) {
             text = NLS.bind(Messages.RunsView_statusErrors, text, String.join("; ", update.errors()));
         }

@@ -1,9 +1,6 @@
 package org.lmworkbench.ui.views.runs;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +16,6 @@ import org.eclipse.core.runtime.IPath;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.osgi.util.NLS;
-import org.lmworkbench.core.spec.SpecLoadResult;
 import org.lmworkbench.core.spec.Specs;
 import org.lmworkbench.ui.navigator.RunElement;
 import org.lmworkbench.workspace.SpecFiles;
@@ -32,13 +28,13 @@ import org.lmworkbench.workspace.runs.RunTrack;
  * (its single run or its sweep). One project, runs/ folder or spec is followed as it grows, so runs
  * of a sweep appear as they start; a mixed selection is the runs it names now.
  */
-final class SelectionToRuns {
+public final class SelectionToRuns {
 
     private SelectionToRuns() {
     }
 
-    /** The runs of {@code selection}, or null when it names none (the view then keeps what it shows). */
-    static RunQuery query(ISelection selection) {
+    /** The runs of {@code selection}, or null when it names none (a view then keeps what it shows). */
+    public static RunQuery query(ISelection selection) {
         if (!(selection instanceof IStructuredSelection structured) || structured.isEmpty()) {
             return null;
         }
@@ -116,31 +112,8 @@ final class SelectionToRuns {
         return resource.getLocation().toPath();
     }
 
-    /**
-     * The name the spec's runs carry in their spec.json. A spec with errors still has runs from when
-     * it was valid, so the name is read from the raw JSON when the spec does not resolve; the file
-     * name is the last resort.
-     */
+    /** The name the spec's runs carry in their spec.json ({@link Specs#name}). */
     static String specName(Path file) {
-        SpecLoadResult result = Specs.load(file);
-        if (!result.runs().isEmpty()) {
-            return result.runs().get(0).spec().name();
-        }
-        try {
-            JsonElement root = JsonParser.parseString(Files.readString(file));
-            if (root.isJsonObject() && root.getAsJsonObject().has("name")
-                    && root.getAsJsonObject().get("name").isJsonPrimitive()) {
-                return root.getAsJsonObject().get("name").getAsString();
-            }
-        } catch (IOException | RuntimeException e) {
-            // unreadable or not JSON: fall through to the file name
-        }
-        String name = file.getFileName().toString();
-        for (String extension : Specs.FILE_EXTENSIONS) {
-            if (name.endsWith(extension)) {
-                return name.substring(0, name.length() - extension.length());
-            }
-        }
-        return name;
+        return Specs.name(file);
     }
 }
