@@ -90,7 +90,7 @@ final class StabilityPage extends FormPage {
         section.setClient(numbers);
         GridDataFactory.fillDefaults().grab(false, true).hint(360, SWT.DEFAULT).applyTo(section);
 
-        refresh = editor().schedule(new Job(Messages.StabilityPage_title + ": " + runDir.getFileName()) {
+        Job job = new Job(Messages.StabilityPage_title + ": " + runDir.getFileName()) {
             @Override
             protected IStatus run(IProgressMonitor monitor) {
                 if (monitor.isCanceled()) {
@@ -117,8 +117,9 @@ final class StabilityPage extends FormPage {
                 }
                 return Status.OK_STATUS;
             }
-        });
-        refresh.setSystem(true);
+        };
+        job.setSystem(true);
+        refresh = editor().schedule(job);
     }
 
     private SharpnessEditor editor() {
