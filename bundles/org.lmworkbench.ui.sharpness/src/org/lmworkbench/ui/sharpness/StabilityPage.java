@@ -66,11 +66,12 @@ final class StabilityPage extends FormPage {
         form.setText(NLS.bind(Messages.StabilityPage_formTitle, runDir.getFileName()));
         toolkit.decorateFormHeading(form.getForm());
         Composite body = form.getBody();
-        GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
+        // Chart above the numbers: side by side, the chart would get a sliver of a default-size editor.
+        GridLayoutFactory.swtDefaults().numColumns(1).applyTo(body);
 
         plot = new PlotChart(body, SWT.NONE);
         toolkit.adapt(plot);
-        GridDataFactory.fillDefaults().grab(true, true).hint(600, 400).applyTo(plot);
+        GridDataFactory.fillDefaults().grab(true, true).hint(SWT.DEFAULT, 260).minSize(200, 200).applyTo(plot);
         plot.setTitle(Messages.StabilityPage_chartTitle);
         plot.setAxisTitles(Messages.SharpnessPage_axisStep, Messages.StabilityPage_axisCurvature);
         plot.setSecondaryAxisTitle(Messages.StabilityPage_axisDimension);
@@ -85,10 +86,10 @@ final class StabilityPage extends FormPage {
         GridLayoutFactory.swtDefaults().numColumns(1).applyTo(numbers);
         bandText = toolkit.createLabel(numbers, Messages.SharpnessNumbers_none, SWT.WRAP);
         dimensionText = toolkit.createLabel(numbers, Messages.SharpnessNumbers_none, SWT.WRAP);
-        GridDataFactory.fillDefaults().grab(true, false).hint(340, SWT.DEFAULT).applyTo(bandText);
-        GridDataFactory.fillDefaults().grab(true, false).hint(340, SWT.DEFAULT).applyTo(dimensionText);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(bandText);
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(dimensionText);
         section.setClient(numbers);
-        GridDataFactory.fillDefaults().grab(false, true).hint(360, SWT.DEFAULT).applyTo(section);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(section);
 
         Job job = new Job(Messages.StabilityPage_title + ": " + runDir.getFileName()) {
             @Override
