@@ -27,7 +27,7 @@ cat "$WORK/director.log"
 [ "$rc" -eq 0 ] || fail "the p2 director exited with code $rc"
 for b in org.lmworkbench.core org.lmworkbench.workspace org.lmworkbench.launching org.lmworkbench.ui \
         org.lmworkbench.ui.sharpness org.lmworkbench.ui.similarity org.lmworkbench.ui.fit org.lmworkbench.ui.transfer \
-        org.lmworkbench.rcp org.lmworkbench.backend com.google.gson org.apache.commons.math3 \
+        org.lmworkbench.ui.theory org.lmworkbench.rcp org.lmworkbench.backend com.google.gson org.apache.commons.math3 \
         com.google.protobuf org.apache.commons.commons-csv picocli; do
     ls "$P/plugins/${b}_"* >/dev/null 2>&1 || fail "$b was not installed into $P/plugins"
 done
@@ -35,12 +35,12 @@ done
 "$P/lmw" -nosplash -consoleLog -data "$WORK/ws-check" -application org.lmworkbench.rcp.bundlecheck \
     org.lmworkbench.core org.lmworkbench.analysis org.lmworkbench.workspace org.lmworkbench.launching \
     org.lmworkbench.ui org.lmworkbench.ui.sharpness org.lmworkbench.ui.similarity org.lmworkbench.ui.fit \
-    org.lmworkbench.ui.transfer org.lmworkbench.rcp >"$WORK/check.log" 2>&1
+    org.lmworkbench.ui.transfer org.lmworkbench.ui.theory org.lmworkbench.rcp >"$WORK/check.log" 2>&1
 rc=$?
 cat "$WORK/check.log"
 [ "$rc" -eq 0 ] || fail "bundle check exited with code $rc"
 for b in org.lmworkbench.workspace org.lmworkbench.launching org.lmworkbench.ui org.lmworkbench.ui.sharpness \
-        org.lmworkbench.ui.similarity org.lmworkbench.ui.fit org.lmworkbench.ui.transfer; do
+        org.lmworkbench.ui.similarity org.lmworkbench.ui.fit org.lmworkbench.ui.transfer org.lmworkbench.ui.theory; do
     grep -q "^$b .* ACTIVE" "$WORK/check.log" || fail "$b is not ACTIVE"
 done
 errors="$(log_errors "$WORK/ws-check/.metadata/.log" "$P"/configuration/*.log)"

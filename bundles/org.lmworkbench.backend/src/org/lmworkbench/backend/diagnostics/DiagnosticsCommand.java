@@ -30,6 +30,7 @@ import org.lmworkbench.core.run.DiagnosticsFile;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunFileException;
 import org.lmworkbench.core.spec.ExperimentSpec;
+import org.lmworkbench.core.spec.OptimizerSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
  * feature-learning diagnostics of a checkpoint on the first {@code n} training examples (default
  * 512): relative weight change from the initialisation (re-created from the run's seed, which is
  * exact because initialisation uses a Java generator), hidden-kernel alignment with the
- * initialisation per layer, the neural feature ansatz correlation per dense layer (MLPs) and neural
+ * initialisation per layer, the neural feature ansatz correlation per dense layer (MLPs), the
+ * features-at-convergence relation per weight matrix (every family, {@link LayerFact}) and neural
  * collapse of the last hidden layer (classification). Default output:
  * {@code <run-dir>/diagnostics/step-<n>.json}. Exit codes: 0 done, 2 invalid input, 1 internal.
  */
@@ -48,8 +50,9 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
             usage: lmw diagnostics <run-dir> --checkpoint <step> [--out file.json] [--examples n] [--threads n]
 
             Relative weight change and hidden-kernel alignment with the initialisation (lazy vs rich),
-            neural feature ansatz correlation per dense layer (mlp), neural collapse NC1-NC4 of the last
-            hidden layer (classification). Exit codes: 0 done, 2 invalid input, 1 internal error.""";
+            neural feature ansatz correlation per dense layer (mlp), the features-at-convergence relation
+            (W^T W against -(1/lambda) W^T grad) per weight matrix, neural collapse NC1-NC4 of the last
+            hidden layer (classification). Use --examples >= the training-set size for FACT. Exit codes: 0 done, 2 invalid input, 1 internal error.""";
 
     /** The words of the command line, as the option parser fills them. */
     public static final class Arguments {
@@ -135,7 +138,17 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
         }
         return new DiagnosticsFile(target, run.runId(), step, model.family(), batch.size(), change,
                 Math.sqrt(moved) / Math.sqrt(base), kernel, nfa(model, now, batch.x()),
-                collapse(model, now, batch, hiddenNow));
+                collapse(model, now, batch, hiddenNow), fact(spec, setup, now, batch));
+    }
+
+    /** FACT needs the coupled weight decay of the loss; decoupled decay has a different fixed point. */
+    static DiagnosticsFile.Fact fact(ExperimentSpec spec, TrainingSetup setup, ParameterSet params, Batch batch) {
+        if (spec.optimizer().name() == OptimizerSpec.Algorithm.ADAMW) {
+            return DiagnosticsFile.Fact.skipped("decoupled weight decay (adamw) has no features-at-convergence"
+                    + " fixed point of this form");
+        }
+        return LayerFact.measure(setup.model(), params, setup.loss(), batch, spec.optimizer().weightDecay(),
+                setup.manager());
     }
 
     private static Map<String, NDArray> capture(Model model, ParameterSet params, NDArray x) {
@@ -144,7 +157,7 @@ public final class DiagnosticsCommand extends OptionsCommand<DiagnosticsCommand.
         return captured;
     }
 
-    private static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
+    static DiagnosticsFile.FeatureAnsatz nfa(Model model, ParameterSet params, NDArray x) {
         if (!model.family().equals("mlp")) {
             return new DiagnosticsFile.FeatureAnsatz("the neural feature ansatz probe supports mlp models", List.of());
         }

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.lmworkbench.analysis.theory.features.FeaturesAtConvergence;
 
 /**
  * The neural feature ansatz (Radhakrishnan et al. 2024): a layer's neural feature matrix
@@ -44,27 +45,13 @@ public final class NeuralFeatureAnsatz {
         return v.multiply(MatrixUtils.createRealDiagonalMatrix(roots)).multiply(v.transpose()).getData();
     }
 
-    /** Pearson correlation of the entries of two equally sized matrices, each minus its mean. */
+    /**
+     * Pearson correlation of the entries of two equally sized matrices, each minus its mean; the one
+     * implementation shared with the features-at-convergence relation, so that both diagnostics
+     * measure agreement the same way.
+     */
     public static double pearson(double[][] a, double[][] b) {
-        if (a.length != b.length || a[0].length != b[0].length) {
-            throw new IllegalArgumentException("matrices of different shapes: " + a.length + "x" + a[0].length + " and "
-                    + b.length + "x" + b[0].length);
-        }
-        double meanA = mean(a);
-        double meanB = mean(b);
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            for (int j = 0; j < a[0].length; j++) {
-                double x = a[i][j] - meanA;
-                double y = b[i][j] - meanB;
-                ab += x * y;
-                aa += x * x;
-                bb += y * y;
-            }
-        }
-        return ab / Math.sqrt(aa * bb);
+        return FeaturesAtConvergence.pearson(a, b);
     }
 
     /** The NFA correlation of a feature matrix {@code W^T W} with {@code sqrt(agop)}. */
@@ -101,16 +88,6 @@ public final class NeuralFeatureAnsatz {
             h.close();
         }
         return sum.scalarMultiply(1.0 / n).getData();
-    }
-
-    private static double mean(double[][] a) {
-        double s = 0;
-        for (double[] row : a) {
-            for (double v : row) {
-                s += v;
-            }
-        }
-        return s / (a.length * (double) a[0].length);
     }
 
     static double[][] toMatrix(NDArray square) {

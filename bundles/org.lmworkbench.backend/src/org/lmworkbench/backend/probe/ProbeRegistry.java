@@ -1,6 +1,9 @@
 package org.lmworkbench.backend.probe;
 
 import java.util.List;
+import org.lmworkbench.backend.diagnostics.FeaturesProbe;
+import org.lmworkbench.backend.diagnostics.ModesProbe;
+import org.lmworkbench.backend.diagnostics.NoiseProbe;
 import org.lmworkbench.backend.hessian.SharpnessDimensionProbe;
 import org.lmworkbench.backend.hessian.SharpnessProbe;
 import org.lmworkbench.backend.train.ActivationProbe;
@@ -17,6 +20,9 @@ public final class ProbeRegistry {
     private static final List<ProbeFactory> FACTORIES = List.of(
             ActivationProbe::forRun,
             SharpnessProbe::forRun,
+            FeaturesProbe::forRun,
+            ModesProbe::forRun,
+            NoiseProbe::forRun,
             SharpnessDimensionProbe::forRun);
 
     private ProbeRegistry() {

@@ -14,7 +14,8 @@ import org.lmworkbench.core.run.MetricsLine;
 /**
  * Computes one line of {@code metrics.jsonl}: full training-set and held-out loss (and accuracy for
  * classification) at the current parameters, per-layer weight norms and relative change from
- * initialisation {@code |W_t - W_0| / |W_0|}, and the statistics of the step just taken. Every value
+ * initialisation {@code |W_t - W_0| / |W_0|}, the balancedness of an MLP's weight chain and its drift
+ * ({@link BalancednessMetric}), and the statistics of the step just taken. Every value
  * except the wall time is a deterministic function of the training state.
  */
 final class MetricsRecorder {
@@ -27,6 +28,7 @@ final class MetricsRecorder {
     private final ParameterSet initial;
     private final long startNanos = System.nanoTime();
     private final double wallOffset;
+    private final BalancednessMetric balancedness;
 
     /**
      * @param initial    the parameters at step 0 (for relative change)
@@ -38,6 +40,7 @@ final class MetricsRecorder {
         this.data = data;
         this.initial = initial;
         this.wallOffset = wallOffset;
+        this.balancedness = BalancednessMetric.of(model, initial);
     }
 
     /** The initial parameter arrays, which the loop attaches to each step like the parameters. */
@@ -94,7 +97,12 @@ final class MetricsRecorder {
             norms.put(layer, Math.sqrt(s[0]));
             changes.put(layer, s[2] > 0 ? Math.sqrt(s[1] / s[2]) : Double.NaN);
         });
-        return line.layers(norms, changes).wallTime(wallTime());
+        line.layers(norms, changes);
+        if (balancedness != null) {
+            double[] b = balancedness.measure(params);
+            line.balancedness(b[0], b[1]);
+        }
+        return line.wallTime(wallTime());
     }
 
     /** Mean loss and accuracy over a data set, in chunks to bound the size of intermediate arrays. */

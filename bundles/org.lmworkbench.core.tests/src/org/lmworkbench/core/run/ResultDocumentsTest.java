@@ -32,7 +32,10 @@ class ResultDocumentsTest {
                 new DiagnosticsFile.FeatureAnsatz(null, List.of(
                         new DiagnosticsFile.LayerCorrelation("hidden1", 0.7, null),
                         new DiagnosticsFile.LayerCorrelation("hidden2", Double.NaN, "no bias"))),
-                DiagnosticsFile.Collapse.skipped("neural collapse needs a classification task and a hidden layer"));
+                DiagnosticsFile.Collapse.skipped("neural collapse needs a classification task and a hidden layer"),
+                new DiagnosticsFile.Fact(null, 1e-3, List.of(
+                        new DiagnosticsFile.LayerFact("hidden1", 5, 0.99, 0.995, 0.996, 0.05, null),
+                        DiagnosticsFile.LayerFact.skipped("embedding", 5000, "5000 inputs, above 1024"))));
         d.write();
         String text = Files.readString(dir.resolve("diagnostics/step-20.json"));
         assertTrue(text.contains("\"hidden2\": \"skipped: no bias\""), text);
@@ -42,6 +45,21 @@ class ResultDocumentsTest {
         assertEquals("no bias", back.featureAnsatz().layers().get(1).skipped());
         assertTrue(Double.isNaN(back.weightChange().get("hidden1.bias")));
         assertEquals(0.3, back.overallWeightChange());
+        assertEquals(0.996, back.fact().layers().get(0).psd());
+        assertEquals("5000 inputs, above 1024", back.fact().layers().get(1).skipped());
+    }
+
+    @Test
+    void diagnosticsWrittenBeforeTheFactSectionSayItWasNotMeasured() throws IOException {
+        Path file = new RunDirectory(dir).diagnosticsFile(3);
+        DiagnosticsFile d = new DiagnosticsFile(file, "old", 3, "mlp", 10, Map.of(), 0.1, Map.of(),
+                new DiagnosticsFile.FeatureAnsatz("the neural feature ansatz probe supports mlp models", List.of()),
+                DiagnosticsFile.Collapse.skipped("none"), DiagnosticsFile.Fact.skipped("x"));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(d.toJson()).getAsJsonObject();
+        json.remove("features_at_convergence");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json.toString());
+        assertTrue(DiagnosticsFile.read(file).fact().skipped().startsWith("not measured"));
     }
 
     private static SimilarityFile pairOfModels() {

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The feature-learning diagnostics of a checkpoint, {@code diagnostics/step-<n>.json} (or the
  * {@code --out} file of {@code lmw diagnostics}): relative weight change and hidden-kernel alignment
- * with the initialisation, the neural feature ansatz correlation per dense layer and neural collapse
- * of the last hidden layer. A part that does not apply says why under {@code skipped}. Non-finite
+ * with the initialisation, the neural feature ansatz correlation per dense layer, the
+ * features-at-convergence relation per weight matrix and neural collapse of the last hidden layer. A part that does not apply says why under {@code skipped}. Non-finite
  * numbers are written bare ({@code NaN}), as Python's {@code json} module reads them.
  *
  * @param file                 where the document lives
@@ -28,10 +28,11 @@ import java.util.Map;
  * @param kernelAlignment      hidden-kernel alignment with the initialisation per layer
  * @param featureAnsatz        the neural feature ansatz correlations
  * @param collapse             neural collapse of the last hidden layer
+ * @param fact                 the features-at-convergence relation per weight matrix
  */
 public record DiagnosticsFile(Path file, String run, long step, String model, int examples,
         Map<String, Double> weightChange, double overallWeightChange, Map<String, KernelAlignment> kernelAlignment,
-        FeatureAnsatz featureAnsatz, Collapse collapse) {
+        FeatureAnsatz featureAnsatz, Collapse collapse, Fact fact) {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping()
             .serializeSpecialFloatingPointValues().create();
@@ -39,6 +40,7 @@ public record DiagnosticsFile(Path file, String run, long step, String model, in
     private static final String SKIPPED = "skipped";
     private static final String SKIPPED_PREFIX = SKIPPED + ": ";
     private static final String ALL = "all";
+    private static final String FACT = "features_at_convergence";
 
     /** Keeps copies of the maps, in their order. */
     public DiagnosticsFile {
@@ -78,6 +80,50 @@ public record DiagnosticsFile(Path file, String run, long step, String model, in
      * @param skipped     why it was skipped, or null
      */
     public record LayerCorrelation(String layer, double correlation, String skipped) {
+    }
+
+    /**
+     * The features-at-convergence relation (FACT): for each weight matrix {@code W} ({@code out x in};
+     * a convolution's kernel unfolded to {@code out x (in k k)}), the correlation of {@code W^T W} with
+     * {@code -(1/lambda) W^T G}, {@code G} the gradient of the mean data loss over the examples
+     * measured, which equals {@code -(1/(n lambda)) sum_i g_i h_i^T} with {@code g_i} the loss gradient
+     * w.r.t. the layer input {@code h_i}.
+     *
+     * @param skipped     why the relation was not measured, or null
+     * @param weightDecay the coupled weight decay {@code lambda} of the run (0: correlations only)
+     * @param layers      per weight matrix, in model order
+     */
+    public record Fact(String skipped, double weightDecay, List<LayerFact> layers) {
+
+        /** Copies the list. */
+        public Fact {
+            layers = List.copyOf(layers);
+        }
+
+        /** A relation that was not measured. */
+        public static Fact skipped(String why) {
+            return new Fact(why, Double.NaN, List.of());
+        }
+    }
+
+    /**
+     * One weight matrix's FACT measurement.
+     *
+     * @param layer     layer name
+     * @param inputs    size of {@code W^T W}
+     * @param raw       correlation with the right-hand side itself
+     * @param symmetric with its symmetric part
+     * @param psd       with its nearest positive semi-definite matrix
+     * @param residual  {@code |W^T W - M|_F / |W^T W|_F}, NaN without weight decay
+     * @param skipped   why it was skipped (the numbers are NaN then), or null
+     */
+    public record LayerFact(String layer, int inputs, double raw, double symmetric, double psd, double residual,
+            String skipped) {
+
+        /** A layer that was not measured. */
+        public static LayerFact skipped(String layer, int inputs, String why) {
+            return new LayerFact(layer, inputs, Double.NaN, Double.NaN, Double.NaN, Double.NaN, why);
+        }
     }
 
     /**
@@ -144,7 +190,55 @@ public record DiagnosticsFile(Path file, String run, long step, String model, in
             nc.addProperty("nc4", collapse.nc4());
         }
         o.add("neural_collapse", nc);
+        o.add(FACT, factJson());
         return GSON.toJson(o) + "\n";
+    }
+
+    private JsonObject factJson() {
+        JsonObject f = new JsonObject();
+        if (fact.skipped() != null) {
+            f.addProperty(SKIPPED, fact.skipped());
+            return f;
+        }
+        f.addProperty("weight_decay", fact.weightDecay());
+        JsonObject layers = new JsonObject();
+        for (LayerFact l : fact.layers()) {
+            JsonObject entry = new JsonObject();
+            entry.addProperty("inputs", l.inputs());
+            if (l.skipped() != null) {
+                entry.addProperty(SKIPPED, l.skipped());
+            } else {
+                entry.addProperty("correlation", l.raw());
+                entry.addProperty("symmetric", l.symmetric());
+                entry.addProperty("psd", l.psd());
+                entry.addProperty("residual", l.residual());
+            }
+            layers.add(l.layer(), entry);
+        }
+        f.add("layers", layers);
+        return f;
+    }
+
+    private static Fact readFact(JsonFields r, JsonObject root) throws RunFileException {
+        JsonObject f = r.object(root, FACT, "$." + FACT, false);
+        if (f == null) {
+            return Fact.skipped("not measured (written before the relation was part of the diagnostics)");
+        }
+        if (f.has(SKIPPED)) {
+            return Fact.skipped(f.get(SKIPPED).getAsString());
+        }
+        JsonObject layers = r.object(f, "layers", "$." + FACT + ".layers", true);
+        List<LayerFact> list = new ArrayList<>();
+        for (String layer : layers.keySet()) {
+            String path = "$." + FACT + ".layers." + layer;
+            JsonObject e = r.object(layers, layer, path, true);
+            int inputs = (int) r.number(e, "inputs", path, null);
+            list.add(e.has(SKIPPED) ? LayerFact.skipped(layer, inputs, e.get(SKIPPED).getAsString())
+                    : new LayerFact(layer, inputs, r.number(e, "correlation", path, null),
+                            r.number(e, "symmetric", path, null), r.number(e, "psd", path, null),
+                            r.number(e, "residual", path, Double.NaN), null));
+        }
+        return new Fact(null, r.number(f, "weight_decay", "$." + FACT, null), list);
     }
 
     /** Writes the document to {@link #file()} atomically. */
@@ -200,6 +294,6 @@ public record DiagnosticsFile(Path file, String run, long step, String model, in
         return new DiagnosticsFile(file, JsonFields.text(root, "run"), (long) r.number(root, "step", "$", null),
                 JsonFields.text(root, "model"), (int) r.number(root, "examples", "$", 0), weights,
                 r.number(change, ALL, "$.relative_weight_change", Double.NaN), kernel,
-                new FeatureAnsatz(nfaSkipped, correlations), collapse);
+                new FeatureAnsatz(nfaSkipped, correlations), collapse, readFact(r, root));
     }
 }

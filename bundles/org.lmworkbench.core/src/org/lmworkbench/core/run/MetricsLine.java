@@ -32,6 +32,13 @@ public final class MetricsLine {
     public static final String WEIGHT_NORM = "weight_norm";
     /** Each layer's {@code |W_t - W_0| / |W_0|}, an object by layer. */
     public static final String RELATIVE_CHANGE = "rel_change";
+    /**
+     * Frobenius norm of the balancedness {@code W_l W_l^T - W_(l+1)^T W_(l+1)} over an MLP's weight
+     * chain, conserved by gradient flow.
+     */
+    public static final String BALANCEDNESS = "balancedness";
+    /** Distance of that balancedness from its value at initialisation: the drift the steps cause. */
+    public static final String BALANCEDNESS_DRIFT = "balancedness_drift";
     /** Seconds since training started, across resumed processes. */
     public static final String WALL_TIME = "wall_time";
     /** True on the line of the step at which the run diverged. */
@@ -78,6 +85,13 @@ public final class MetricsLine {
     public MetricsLine layers(Map<String, Double> weightNorms, Map<String, Double> relativeChanges) {
         values.put(WEIGHT_NORM, new LinkedHashMap<>(weightNorms));
         values.put(RELATIVE_CHANGE, new LinkedHashMap<>(relativeChanges));
+        return this;
+    }
+
+    /** Sets the balancedness norm and its drift from initialisation. */
+    public MetricsLine balancedness(double norm, double drift) {
+        values.put(BALANCEDNESS, norm);
+        values.put(BALANCEDNESS_DRIFT, drift);
         return this;
     }
 

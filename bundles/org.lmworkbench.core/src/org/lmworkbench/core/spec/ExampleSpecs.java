@@ -18,12 +18,19 @@ public final class ExampleSpecs {
     public static final String DATA_SCALING = "data-scaling.lmx";
     /** File name of the muP width x learning-rate sweep. */
     public static final String MUP_TRANSFER = "mup-transfer.lmx";
+    /** File name of the same sweep in the standard parameterization. */
+    public static final String SP_TRANSFER = "sp-transfer.lmx";
+    /** File name of the features-at-convergence example. */
+    public static final String THEORY_FACT = "theory-fact.lmx";
+    /** File name of the deep linear network example (singular modes, balancedness, noise scale). */
+    public static final String THEORY_DEEP_LINEAR = "theory-deep-linear.lmx";
     /** File name of the zeroth-order edge-of-stability example. */
     public static final String ZO_EDGE = "zo-edge.lmx";
     /** File name of the grokking example (modular addition, sharpness dimension across the transition). */
     public static final String GROKKING = "grokking.lmx";
     /** Every example, in the order a new user meets them (the edge of stability first). */
-    public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER, ZO_EDGE, GROKKING);
+    public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER, SP_TRANSFER,
+            THEORY_FACT, THEORY_DEEP_LINEAR, ZO_EDGE, GROKKING);
 
     private ExampleSpecs() {
     }

@@ -10,14 +10,25 @@ import java.util.List;
  * @param trace           Hessian trace estimates
  * @param activations     hidden activations on the probe set
  * @param checkpointEvery steps between checkpoints (0: only the final step, which always checkpoints)
+ * @param features        the neural feature ansatz and features-at-convergence correlations per layer
+ * @param modes           projections of a deep linear network onto its data's singular modes
+ * @param noise           the gradient noise scale
  * @param sharpnessDimension the Kaplan-Yorke dimension of the gradient-descent map
  */
 public record ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations,
-        int checkpointEvery, SharpnessDimension sharpnessDimension) {
+        int checkpointEvery, Features features, Modes modes, Noise noise, SharpnessDimension sharpnessDimension) {
+
+    /** The measurements of training alone, with the theory probes off. */
+    public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery) {
+        this(metricsEvery, sharpness, trace, activations, checkpointEvery, new Features(0, 512), new Modes(0, 3),
+                new Noise(0, 64));
+    }
 
     /** Probes without the sharpness dimension. */
-    public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery) {
-        this(metricsEvery, sharpness, trace, activations, checkpointEvery, SharpnessDimension.OFF);
+    public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery,
+            Features features, Modes modes, Noise noise) {
+        this(metricsEvery, sharpness, trace, activations, checkpointEvery, features, modes, noise,
+                SharpnessDimension.OFF);
     }
 
     /**
@@ -48,6 +59,33 @@ public record ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Acti
 
         /** Parameter count up to which {@link #AUTO} decomposes dense Hessians. */
         public static final int EXACT_LIMIT = 600;
+    }
+
+    /**
+     * Feature-learning correlations over training ({@code probes/features.jsonl}).
+     *
+     * @param every    steps between measurements, 0 = off
+     * @param examples training examples (the first ones) measured on; FACT wants the whole set
+     */
+    public record Features(int every, int examples) {
+    }
+
+    /**
+     * Singular-mode projections of the end-to-end map ({@code probes/modes.jsonl}).
+     *
+     * @param every steps between measurements, 0 = off
+     * @param count modes, strongest first
+     */
+    public record Modes(int every, int count) {
+    }
+
+    /**
+     * Gradient noise scale from per-example gradients ({@code probes/noise.jsonl}).
+     *
+     * @param every    steps between measurements, 0 = off
+     * @param examples examples of the fixed sample whose gradients are taken one by one
+     */
+    public record Noise(int every, int examples) {
     }
 
     /**

@@ -63,7 +63,11 @@ final class SpecMapper {
                         v.number("probes.sharpness.tolerance")),
                 new ProbeSpec.Trace(v.integer("probes.trace.every"), v.integer("probes.trace.samples")),
                 new ProbeSpec.Activations(v.integer("probes.activations.every"), layers),
-                v.integer("probes.checkpoint_every"), sharpnessDimension(v));
+                v.integer("probes.checkpoint_every"),
+                new ProbeSpec.Features(v.integer("probes.features.every"), v.integer("probes.features.examples")),
+                new ProbeSpec.Modes(v.integer("probes.modes.every"), v.integer("probes.modes.count")),
+                new ProbeSpec.Noise(v.integer("probes.noise.every"), v.integer("probes.noise.examples")),
+                sharpnessDimension(v));
         Object cpus = v.explicit("execution.slurm.cpus");
         @SuppressWarnings("unchecked")
         List<String> extraArgs = (List<String>) v.value("execution.slurm.extra_args");
@@ -170,6 +174,22 @@ final class SpecMapper {
         dimension.put("lanczos_steps", sd.lanczosSteps());
         dimension.put("batch_size", sd.batchSize());
         probes.put("checkpoint_every", p.checkpointEvery());
+        // The theory probes are written only when on, so that the resolved spec of every other run stays as it was.
+        if (p.features().every() > 0) {
+            Map<String, Object> features = section(probes, "features");
+            features.put("every", p.features().every());
+            features.put("examples", p.features().examples());
+        }
+        if (p.modes().every() > 0) {
+            Map<String, Object> modes = section(probes, "modes");
+            modes.put("every", p.modes().every());
+            modes.put("count", p.modes().count());
+        }
+        if (p.noise().every() > 0) {
+            Map<String, Object> noise = section(probes, "noise");
+            noise.put("every", p.noise().every());
+            noise.put("examples", p.noise().examples());
+        }
         ExecutionSpec e = s.execution();
         Map<String, Object> execution = section(root, "execution");
         execution.put("device", e.device().jsonName());

@@ -169,6 +169,15 @@ public final class SpecSchema {
         add(new Builder("probes.sharpness_dimension.lanczos_steps", Kind.INT).min(2).max(1000).def(40));
         add(new Builder("probes.sharpness_dimension.batch_size", Kind.INT).min(1).def(128));
         add(new Builder("probes.checkpoint_every", Kind.INT).min(0).def(0));
+        section("probes.features");
+        add(new Builder("probes.features.every", Kind.INT).min(0).def(0));
+        add(new Builder("probes.features.examples", Kind.INT).min(2).def(512));
+        section("probes.modes");
+        add(new Builder("probes.modes.every", Kind.INT).min(0).def(0));
+        add(new Builder("probes.modes.count", Kind.INT).min(1).max(100).def(3));
+        section("probes.noise");
+        add(new Builder("probes.noise.every", Kind.INT).min(0).def(0));
+        add(new Builder("probes.noise.examples", Kind.INT).min(2).def(64));
 
         section("execution");
         add(new Builder("execution.device", Kind.ENUM).values(ExecutionSpec.Device.class).def("auto"));

@@ -117,6 +117,12 @@
  * <tr><td>sharpness_dimension.lanczos_steps</td><td>int in [2, 1000]</td><td>40</td></tr>
  * <tr><td>sharpness_dimension.batch_size</td><td>int &ge; 1</td><td>128</td></tr>
  * <tr><td>checkpoint_every</td><td>int &ge; 0; the final step always checkpoints</td><td>0</td></tr>
+ * <tr><td>features.every</td><td>int &ge; 0</td><td>0</td></tr>
+ * <tr><td>features.examples</td><td>int &ge; 2</td><td>512</td></tr>
+ * <tr><td>modes.every</td><td>int &ge; 0</td><td>0</td></tr>
+ * <tr><td>modes.count</td><td>int in [1, 100]</td><td>3</td></tr>
+ * <tr><td>noise.every</td><td>int &ge; 0</td><td>0</td></tr>
+ * <tr><td>noise.examples</td><td>int &ge; 2</td><td>64</td></tr>
  * </table>
  *
  * <table>

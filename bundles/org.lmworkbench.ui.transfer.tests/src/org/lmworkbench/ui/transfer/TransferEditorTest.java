@@ -157,6 +157,35 @@ class TransferEditorTest {
     }
 
     @Test
+    void transferQualityPageShowsSuboptimalityAndGapPerWidth() throws Exception {
+        TransferEditor editor = open();
+        editor.setActivePage(TransferQualityPage.ID);
+        UiTestSupport.processEvents();
+        TransferQualityPage page = editor.qualityPage();
+        Table table = page.table();
+        assertEquals(3, table.getItemCount());
+        // Every width's optimum is 0.5 at its vertex; the lr of width 32 (log2 -5.6) on the parabolas
+        // 0.5 + 0.1 (x - m)^2 of widths 64 (m = -5.2) and 128 (m = -6.3) costs 0.1 * 0.4^2 and 0.1 * 0.7^2.
+        assertRow(table.getItem(0), "32", "0.5", "0.5", "0");
+        assertRow(table.getItem(1), "64", "0.5", "0.516", "0.016");
+        assertRow(table.getItem(2), "128", "0.5", "0.549", "0.049");
+        for (int w = 0; w < 3; w++) {
+            assertEquals(0, Double.parseDouble(table.getItem(w).getText(4)), 1e-9, "no finite-width gap");
+        }
+        String summary = page.summaryLine();
+        assertTrue(summary.contains("Transferred log2 lr -5.60"), summary);
+        // two points: log2(0.049 / 0.016) = 1.61
+        assertTrue(summary.contains("suboptimality exponent 1.61"), summary);
+        assertArrayEquals(new double[] {64, 128}, page.chart().seriesX("suboptimality"), 0);
+
+        // on the grid the transferred lr is 2^-6, width 32's grid optimum
+        page.modeCombo().select(1);
+        page.modeChanged();
+        assertRow(table.getItem(1), "64", "0.504", "0.564", "0.06");
+        assertTrue(page.summaryLine().contains("Transferred log2 lr -6.00"), page.summaryLine());
+    }
+
+    @Test
     void opensWithOnSpecsAndOnTheRunsFolder() throws Exception {
         IContentType type = Platform.getContentTypeManager().getContentType("org.lmworkbench.spec");
         IEditorDescriptor[] editors = PlatformUI.getWorkbench().getEditorRegistry().getEditors("transfer.lmx", type);

@@ -114,6 +114,57 @@ public final class Messages extends NLS {
     /** See messages.properties. */
     public static String OpenTransferEditorHandler_failed;
 
+    /** See messages.properties. */
+    public static String TransferEditor_qualityPage;
+    /** See messages.properties. */
+    public static String TransferQualityPage_title;
+    /** See messages.properties. */
+    public static String TransferQualityPage_controls;
+    /** See messages.properties. */
+    public static String TransferQualityPage_controlsDescription;
+    /** See messages.properties. */
+    public static String TransferQualityPage_mode;
+    /** See messages.properties. */
+    public static String TransferQualityPage_modeQuadratic;
+    /** See messages.properties. */
+    public static String TransferQualityPage_modeGrid;
+    /** See messages.properties. */
+    public static String TransferQualityPage_chart;
+    /** See messages.properties. */
+    public static String TransferQualityPage_yAxis;
+    /** See messages.properties. */
+    public static String TransferQualityPage_table;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colWidth;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colOwn;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colTransferred;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colSuboptimality;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colGap;
+    /** See messages.properties. */
+    public static String TransferQualityPage_colNote;
+    /** See messages.properties. */
+    public static String TransferQualityPage_noRuns;
+    /** See messages.properties. */
+    public static String TransferQualityPage_suboptimality;
+    /** See messages.properties. */
+    public static String TransferQualityPage_gap;
+    /** See messages.properties. */
+    public static String TransferQualityPage_fit;
+    /** See messages.properties. */
+    public static String TransferQualityPage_summary;
+    /** See messages.properties. */
+    public static String TransferQualityPage_noFit;
+    /** See messages.properties. */
+    public static String TransferQualityPage_undecided;
+    /** See messages.properties. */
+    public static String TransferQualityPage_fast;
+    /** See messages.properties. */
+    public static String TransferQualityPage_slow;
+
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
     }

@@ -15,7 +15,8 @@ import org.lmworkbench.ui.editors.ReadOnlyFormEditor;
 /**
  * The Hyperparameter Transfer editor: opened on a sweep spec over width and learning rate (or on a
  * project's runs folder), it shows the loss against log2(lr) per width with the optimum of each
- * width, and the muP coordinate check of the runs' activation captures. It edits nothing: the
+ * width, the muP coordinate check of the runs' activation captures, and how fast the learning rate
+ * transfers (suboptimality against finite-width gap). It edits nothing: the
  * settings (which keys are width and lr, which loss) only change what is read, and Refresh reads
  * the runs again while a sweep is still filling in.
  */
@@ -34,6 +35,7 @@ public class TransferEditor extends ReadOnlyFormEditor {
     private int shownLoad;
     private LrSweepPage lrPage;
     private CoordinateCheckPage checkPage;
+    private TransferQualityPage qualityPage;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -49,6 +51,8 @@ public class TransferEditor extends ReadOnlyFormEditor {
             checkPage = new CoordinateCheckPage(this);
             addPage(lrPage);
             addPage(checkPage);
+            qualityPage = new TransferQualityPage(this);
+            addPage(qualityPage);
         } catch (PartInitException e) {
             ILog.of(getClass()).error(e.getMessage(), e);
         }
@@ -113,6 +117,11 @@ public class TransferEditor extends ReadOnlyFormEditor {
         return checkPage;
     }
 
+    /** The transfer-quality page (for tests). */
+    TransferQualityPage qualityPage() {
+        return qualityPage;
+    }
+
     /** A Refresh action for the pages' tool bars. */
     IAction refreshAction() {
         Action refresh = new Action(Messages.TransferEditor_refresh) {
@@ -134,6 +143,7 @@ public class TransferEditor extends ReadOnlyFormEditor {
             shownLoad = load;
             lrPage.show(loaded);
             checkPage.show(loaded);
+            qualityPage.show(loaded);
         });
     }
 
