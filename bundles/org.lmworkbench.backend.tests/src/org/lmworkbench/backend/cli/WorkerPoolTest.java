@@ -53,6 +53,7 @@ class WorkerPoolTest {
     private WorkerTask task(String name, int nTrain, int inputDim, int steps, String memory) throws Exception {
         Path spec = dir.resolve(name + ".lmx");
         Files.writeString(spec, SPEC.formatted(name, nTrain, inputDim, steps, memory));
+        // A single-run spec planned as the command line's sweep does: runs/<name>-000.
         RunPlanner.PlannedRun run = new RunPlanner(spec).plan(dir.resolve("runs"), RunPlanner.SingleRunId.SPEC_NAME)
                 .runs().get(0);
         return new WorkerTask(run.runId(), run.directory().path(), List.of(), run.spec().execution().jvmMemory());
@@ -105,10 +106,10 @@ class WorkerPoolTest {
                 task("last", 64, 8, 40, "512m"));
         boolean[] killed = {false};
         runPool(1, tasks, (p, l) -> { }, (pool, task, step) -> {
-            if (task.runId().equals("victim") && step >= 20 && !killed[0]) {
+            if (task.runId().equals("victim-000") && step >= 20 && !killed[0]) {
                 killed[0] = true;
                 try {
-                    signal(workers.get("victim"), "KILL");
+                    signal(workers.get("victim-000"), "KILL");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -117,13 +118,13 @@ class WorkerPoolTest {
         RunStatus victim = new RunDirectory(tasks.get(0).runFolder()).readStatus();
         assertEquals(RunState.FAILED, victim.state());
         assertTrue(victim.message().contains("killed by signal 9 (SIGKILL)"), victim.message());
-        assertEquals(ExitCodes.INTERNAL, ends.get("victim").exitCode());
+        assertEquals(ExitCodes.INTERNAL, ends.get("victim-000").exitCode());
         assertTrue(Files.readString(tasks.get(0).runFolder().resolve(RunDirectory.LOG)).contains("SIGKILL"));
-        for (String id : List.of("next", "last")) {
+        for (String id : List.of("next-000", "last-000")) {
             assertEquals(RunState.COMPLETED, ends.get(id).state(), ends.toString());
         }
-        assertNotEquals(workers.get("victim"), workers.get("next"), "a new worker replaced the killed one");
-        assertEquals(workers.get("next"), workers.get("last"), "and trained the rest");
+        assertNotEquals(workers.get("victim-000"), workers.get("next-000"), "a new worker replaced the killed one");
+        assertEquals(workers.get("next-000"), workers.get("last-000"), "and trained the rest");
     }
 
     @Test
@@ -131,10 +132,10 @@ class WorkerPoolTest {
         List<WorkerTask> tasks = List.of(task("crash", 64, 8, 1_000_000, "512m"), task("after", 64, 8, 40, "512m"));
         boolean[] crashed = {false};
         runPool(1, tasks, (p, l) -> { }, (pool, task, step) -> {
-            if (task.runId().equals("crash") && step >= 20 && !crashed[0]) {
+            if (task.runId().equals("crash-000") && step >= 20 && !crashed[0]) {
                 crashed[0] = true;
                 try {
-                    signal(workers.get("crash"), "SEGV"); // what a segmentation fault in libtorch looks like
+                    signal(workers.get("crash-000"), "SEGV"); // what a segmentation fault in libtorch looks like
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -144,11 +145,11 @@ class WorkerPoolTest {
         RunStatus status = crash.readStatus();
         assertEquals(RunState.FAILED, status.state());
         assertTrue(status.message().contains("crashed in native code"), status.message());
-        Path report = crash.path().resolve("hs_err_pid" + workers.get("crash") + ".log");
+        Path report = crash.path().resolve("hs_err_pid" + workers.get("crash-000") + ".log");
         assertTrue(Files.isRegularFile(report), "the JVM's crash report is in the run folder");
         assertTrue(status.message().contains(report.toString()), status.message());
         assertTrue(Files.readString(report).contains("SIGSEGV"));
-        assertEquals(RunState.COMPLETED, ends.get("after").state(), ends.toString());
+        assertEquals(RunState.COMPLETED, ends.get("after-000").state(), ends.toString());
     }
 
     @Test
@@ -163,9 +164,9 @@ class WorkerPoolTest {
         assertTrue(huge.message().contains("ran out of memory (maximum heap 64m, execution.jvm_memory)"),
                 huge.message());
         assertTrue(huge.message().contains("OutOfMemoryError"), huge.message());
-        assertEquals(RunState.COMPLETED, ends.get("small").state(), ends.toString());
-        assertEquals(RunState.COMPLETED, ends.get("fine").state(), ends.toString());
-        assertNotEquals(workers.get("small"), workers.get("huge"), "a run of another heap size gets its own worker");
+        assertEquals(RunState.COMPLETED, ends.get("small-000").state(), ends.toString());
+        assertEquals(RunState.COMPLETED, ends.get("fine-000").state(), ends.toString());
+        assertNotEquals(workers.get("small-000"), workers.get("huge-000"), "a run of another heap size gets its own worker");
     }
 
     @Test
@@ -174,23 +175,23 @@ class WorkerPoolTest {
         List<String> cancelled = new ArrayList<>();
         boolean[] neighbourRuns = {false};
         runPool(2, tasks, (p, l) -> { }, (pool, task, step) -> {
-            neighbourRuns[0] |= task.runId().equals("go");
+            neighbourRuns[0] |= task.runId().equals("go-000");
             // Cancelled while its neighbour trains, so that "only that run" means something.
-            if (task.runId().equals("stop") && step >= 50 && neighbourRuns[0] && cancelled.isEmpty()) {
+            if (task.runId().equals("stop-000") && step >= 50 && neighbourRuns[0] && cancelled.isEmpty()) {
                 cancelled.add(task.runId());
-                assertTrue(pool.cancel("stop"));
+                assertTrue(pool.cancel("stop-000"));
             }
         });
-        assertEquals(List.of("stop"), cancelled);
+        assertEquals(List.of("stop-000"), cancelled);
         RunDirectory stop = new RunDirectory(tasks.get(0).runFolder());
         RunStatus stopped = stop.readStatus();
         assertEquals(RunState.CANCELLED, stopped.state());
-        assertEquals(ExitCodes.CANCELLED, ends.get("stop").exitCode());
+        assertEquals(ExitCodes.CANCELLED, ends.get("stop-000").exitCode());
         assertTrue(Files.isRegularFile(stop.checkpointFile(stopped.lastStep())), "checkpoint at the cancel step");
         RunStatus go = new RunDirectory(tasks.get(1).runFolder()).readStatus();
         assertEquals(RunState.COMPLETED, go.state());
         assertEquals(5000, go.lastStep());
         assertTrue(go.ended().isAfter(stopped.ended()), "the neighbour trained on after the cancel");
-        assertNotEquals(workers.get("stop"), workers.get("go"), "the two ran side by side");
+        assertNotEquals(workers.get("stop-000"), workers.get("go-000"), "the two ran side by side");
     }
 }
