@@ -150,7 +150,8 @@ class BadInputTest {
             assertTrue(help.out().startsWith("usage: lmw " + c.name()), c.name() + ": " + help);
             assertEquals(help.out(), Cli.run("help", c.name()).out());
         }
-        assertEquals(List.of("run", "sweep", "resume", "status", "hessian", "similarity", "diagnostics", "fit"),
+        assertEquals(List.of("run", "sweep", "resume", "status", "hessian", "sharpness-dimension", "similarity", "diagnostics", "fit",
+                "tensorboard-export", "import"),
                 Commands.all().stream().map(BackendCommand::name).toList());
         Cli.Result unknown = Cli.run("train");
         assertEquals(ExitCodes.INVALID_INPUT, unknown.code());

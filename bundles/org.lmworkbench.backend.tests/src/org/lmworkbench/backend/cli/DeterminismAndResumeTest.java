@@ -62,8 +62,19 @@ class DeterminismAndResumeTest {
 
     @Test
     void killedRunResumesToTheSameParameters() throws Exception {
+        killedRunResumesToTheSameParameters(SPEC);
+    }
+
+    /** Zeroth-order directions are drawn per update, so a resumed ZO-Adam run draws the same ones. */
+    @Test
+    void killedZeroOrderRunResumesToTheSameParameters() throws Exception {
+        killedRunResumesToTheSameParameters(SPEC.replace("\"name\": \"momentum\", \"lr\": 0.05",
+                "\"name\": \"zo_adam\", \"lr\": 0.001, \"zo\": {\"directions\": 2, \"distribution\": \"sphere\"}"));
+    }
+
+    private void killedRunResumesToTheSameParameters(String specText) throws Exception {
         int steps = 600;
-        Path spec = Cli.spec(dir, "det.lmx", SPEC.formatted(steps, 50));
+        Path spec = Cli.spec(dir, "det.lmx", specText.formatted(steps, 50));
         Path reference = dir.resolve("reference");
         assertEquals(0, Cli.run("run", spec.toString(), "--out", reference.toString()).code());
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.lmworkbench.analysis.fit.FitCommand;
 import org.lmworkbench.backend.diagnostics.DiagnosticsCommand;
 import org.lmworkbench.backend.hessian.HessianCommand;
+import org.lmworkbench.backend.hessian.SharpnessDimensionCommand;
 import org.lmworkbench.backend.similarity.SimilarityCommand;
 import org.lmworkbench.core.command.BackendCommand;
 
@@ -21,6 +22,7 @@ public final class Commands {
             new ResumeCommand(),
             new StatusCommand(),
             new HessianCommand(),
+            new SharpnessDimensionCommand(),
             new SimilarityCommand(),
             new DiagnosticsCommand(),
             new FitCommand(),

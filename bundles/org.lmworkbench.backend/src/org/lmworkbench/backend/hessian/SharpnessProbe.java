@@ -10,6 +10,7 @@ import org.lmworkbench.analysis.spectral.EigenResult;
 import org.lmworkbench.analysis.spectral.LanczosEigensolver;
 import org.lmworkbench.analysis.spectral.LinearOperator;
 import org.lmworkbench.analysis.spectral.ProgressSink;
+import org.lmworkbench.analysis.spectral.TraceEstimate;
 import org.lmworkbench.backend.data.Batch;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.train.DivergenceException;
@@ -36,6 +37,10 @@ import org.lmworkbench.core.spec.ProbeSpec;
  * {@code P^-1 H}, {@code P = diag(sqrt(v_hat) + eps)}, compared with
  * {@code (2+2 beta1)/((1-beta1) lr)}; before the first Adam step (no second moments yet) the plain
  * sharpness is recorded with no threshold. The record says which.
+ *
+ * <p>For zeroth-order runs every sharpness sample also records the trace and the mean-square
+ * stability band of {@link ZoStability} (on {@code P^-1 H} for ZO-Adam), and for small networks the
+ * exact critical step from the whole spectrum.
  *
  * <p>The Lanczos start vector is drawn from a generator seeded by the run seed and the step, so a
  * rerun writes identical lines; the probe never touches the parameters or optimizer state.
@@ -114,11 +119,33 @@ public final class SharpnessProbe implements TrainingProbe {
         long before = op.hvpCount();
         long start = System.nanoTime();
         EigenResult r = solver(op.dimension(), step).solve(target, ProgressSink.NONE);
+        SharpnessLine.ZoBand zo = spec.optimizer().name().isZeroOrder()
+                ? zoBand(target, r.eigenvalues()[0], lr, step) : null;
         double seconds = (System.nanoTime() - start) * 1e-9;
         return new SharpnessLine(step, r.eigenvalues(), r.residualNorms(), op.hvpCount() - before, lr,
                 threshold.value(), threshold.kind(), threshold.quantity(), r.converged(), r.iterations(), examples,
                 ModelHessian.MODE, op.product().loss(), "lanczos",
-                op.product().layout().dataType().toString().toLowerCase(), seconds);
+                op.product().layout().dataType().toString().toLowerCase(), seconds, zo);
+    }
+
+    /**
+     * The zeroth-order band at this sample: the whole spectrum, hence the exact trace and
+     * {@code eta*}, for networks up to {@link DenseSpectrum#PROBE_LIMIT} parameters, otherwise
+     * Lanczos's top eigenvalue with a Hutch++ trace of {@code probes.trace.samples} products.
+     */
+    private SharpnessLine.ZoBand zoBand(LinearOperator target, double lambdaMax, double lr, long step) {
+        int d = target.dimension();
+        if (d <= DenseSpectrum.PROBE_LIMIT) {
+            double[] spectrum = DenseSpectrum.eigenvalues(target);
+            double trace = 0;
+            for (double v : spectrum) {
+                trace += v;
+            }
+            return ZoStability.band(spec.optimizer(), d, spectrum[0], trace, 0, lr, spectrum);
+        }
+        TraceEstimate t = TraceProbe.estimate(target, spec.probes().trace().samples(), spec.seed() * 1_000_003L
+                + step + 7_777);
+        return ZoStability.band(spec.optimizer(), d, lambdaMax, t.trace(), t.standardError(), lr, null);
     }
 
     /**

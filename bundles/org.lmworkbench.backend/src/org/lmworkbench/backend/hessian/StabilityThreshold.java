@@ -12,6 +12,7 @@ import org.lmworkbench.core.spec.OptimizerSpec;
  *   <li>Adam/AdamW: {@code (2+2 beta1)/((1-beta1) lr)} (38/lr for beta1 = 0.9) on the
  *       <em>preconditioned</em> sharpness, the top eigenvalue of {@code P^-1 H} with
  *       {@code P = diag(sqrt(v_hat) + eps)}.</li>
+ *   <li>Zeroth-order methods: no threshold on {@code lambda_max} alone; see {@link ZoStability}.</li>
  * </ul>
  *
  * @param value          the threshold at the current learning rate
@@ -19,6 +20,9 @@ import org.lmworkbench.core.spec.OptimizerSpec;
  * @param preconditioned whether the threshold refers to the preconditioned sharpness
  */
 public record StabilityThreshold(double value, String kind, boolean preconditioned) {
+
+    /** The kind of zeroth-order runs, whose stability is the trace band of {@link ZoStability}. */
+    public static final String ZO_BAND = "zo_band";
 
     /**
      * @param optimizer the optimizer of the run
@@ -33,6 +37,9 @@ public record StabilityThreshold(double value, String kind, boolean precondition
             case ADAM, ADAMW -> new StabilityThreshold(
                     (2.0 + 2.0 * optimizer.beta1()) / ((1.0 - optimizer.beta1()) * lr),
                     "(2+2beta1)/((1-beta1)lr)", true);
+            // The mean-square threshold of zeroth-order methods is a band in the trace, recorded apart.
+            case ZO_GD, ZO_SGD, ZO_GDM -> new StabilityThreshold(Double.NaN, ZO_BAND, false);
+            case ZO_ADAM -> new StabilityThreshold(Double.NaN, ZO_BAND, true);
         };
     }
 

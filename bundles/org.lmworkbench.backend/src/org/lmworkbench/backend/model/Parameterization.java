@@ -44,7 +44,7 @@ public final class Parameterization {
     /** The parameterization of a spec, with {@code width} the dimension that grows in this family. */
     public static Parameterization of(ModelSpec model, OptimizerSpec optimizer, int width) {
         boolean adaptive = optimizer.name() == OptimizerSpec.Algorithm.ADAM
-                || optimizer.name() == OptimizerSpec.Algorithm.ADAMW;
+                || optimizer.name() == OptimizerSpec.Algorithm.ADAMW || optimizer.name() == OptimizerSpec.Algorithm.ZO_ADAM;
         return new Parameterization(model.parameterization(), model.initScale(), width, model.baseWidth(), adaptive);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.lmworkbench.backend.diagnostics.FeaturesProbe;
 import org.lmworkbench.backend.diagnostics.ModesProbe;
 import org.lmworkbench.backend.diagnostics.NoiseProbe;
+import org.lmworkbench.backend.hessian.SharpnessDimensionProbe;
 import org.lmworkbench.backend.hessian.SharpnessProbe;
 import org.lmworkbench.backend.train.ActivationProbe;
 import org.lmworkbench.backend.train.ProbeFactory;
@@ -21,7 +22,8 @@ public final class ProbeRegistry {
             SharpnessProbe::forRun,
             FeaturesProbe::forRun,
             ModesProbe::forRun,
-            NoiseProbe::forRun);
+            NoiseProbe::forRun,
+            SharpnessDimensionProbe::forRun);
 
     private ProbeRegistry() {
     }

@@ -216,9 +216,9 @@ public final class MemoryBudget {
 
     private static int slots(OptimizerSpec.Algorithm algorithm) {
         return switch (algorithm) {
-            case GD, SGD -> 0;
-            case MOMENTUM -> 1;
-            case ADAM, ADAMW -> 2;
+            case GD, SGD, ZO_GD, ZO_SGD -> 0;
+            case MOMENTUM, ZO_GDM -> 1;
+            case ADAM, ADAMW, ZO_ADAM -> 2;
         };
     }
 

@@ -11,6 +11,7 @@ import org.lmworkbench.backend.model.Loss;
 import org.lmworkbench.backend.model.Model;
 import org.lmworkbench.backend.model.ParameterSet;
 import org.lmworkbench.backend.optim.Optimizer;
+import org.lmworkbench.backend.optim.ZeroOrderOptimizer;
 
 /**
  * One optimisation step split in the parts the loop needs in between: forward and backward inside
@@ -46,6 +47,12 @@ public final class StepRunner {
      * manager the parameters are attached to (the step's), like every other temporary of the pass.
      */
     public double forwardBackward(Batch batch) {
+        if (optimizer instanceof ZeroOrderOptimizer zo) {
+            // Forward passes only: the estimate stands in for the gradient.
+            ZeroOrderOptimizer.Estimate e = zo.estimate(model, loss, params, batch);
+            gradients = e.gradient();
+            return e.loss();
+        }
         ParameterSet leaves = params.freshLeaves();
         try (GradientCollector collector = engine.newGradientCollector()) {
             NDArray out = model.forward(leaves, batch.x(), true);

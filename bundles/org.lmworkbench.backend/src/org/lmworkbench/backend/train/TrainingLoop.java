@@ -65,7 +65,7 @@ final class TrainingLoop {
         long total = spec.training().steps();
         DeviceData data = setup.data();
         BatchSchedule batches = new BatchSchedule(spec.seed(), data.trainSize(),
-                spec.optimizer().name() == org.lmworkbench.core.spec.OptimizerSpec.Algorithm.GD ? 0
+                spec.optimizer().name().isFullBatch() ? 0
                         : spec.training().batchSize());
         LrSchedule schedule = new LrSchedule(spec.optimizer(), total);
         double threshold = spec.training().divergenceThreshold();

@@ -117,10 +117,10 @@ public final class TrainingRun {
         Optimizer optimizer;
         if (saved == null) {
             params = initial.copy(states);
-            optimizer = Optimizers.create(spec.optimizer(), params);
+            optimizer = Optimizers.create(spec.optimizer(), params, spec.seed());
         } else {
             params = saved.parameters();
-            optimizer = Optimizers.create(spec.optimizer(), params);
+            optimizer = Optimizers.create(spec.optimizer(), params, spec.seed());
             optimizer.restore(saved.optimizer(), saved.updates());
         }
         params.requireGradients();

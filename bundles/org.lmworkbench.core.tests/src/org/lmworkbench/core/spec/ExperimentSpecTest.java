@@ -61,11 +61,13 @@ class ExperimentSpecTest {
         assertEquals(new DataSpec(DataSpec.Source.CSV, "data/table.csv", 200, 50, 10, 3, 0.1, 1.5, 113, 4, 3, 64, "target", 11),
                 s.data());
         assertEquals(new OptimizerSpec(OptimizerSpec.Algorithm.ADAMW, 0.001, 0.5, true, 0.8, 0.99, 1e-6, 0.01,
-                new ScheduleSpec(ScheduleSpec.Kind.COSINE, 100, 0.0001)), s.optimizer());
+                new ScheduleSpec(ScheduleSpec.Kind.COSINE, 100, 0.0001),
+                new OptimizerSpec.ZeroOrder(3, OptimizerSpec.Distribution.SPHERE, 0.002)), s.optimizer());
         assertEquals(new TrainingSpec(5000, 32, TrainingSpec.Loss.CROSS_ENTROPY, TrainingSpec.DType.FLOAT64, 1000), s.training());
         assertEquals(new ProbeSpec(5, new ProbeSpec.Sharpness(100, 3, 128, 50, 0.001), new ProbeSpec.Trace(200, 10),
                 new ProbeSpec.Activations(500, List.of("block0", "block2")), 1000, new ProbeSpec.Features(250, 100),
-                new ProbeSpec.Modes(50, 2), new ProbeSpec.Noise(300, 16)), s.probes());
+                new ProbeSpec.Modes(50, 2), new ProbeSpec.Noise(300, 16),
+                new ProbeSpec.SharpnessDimension(250, 0.05, ProbeSpec.Method.SLQ, 6, 30, 64)), s.probes());
         assertEquals(new ExecutionSpec(ExecutionSpec.Device.CPU, 4, 2, "4g", ExecutionSpec.Target.SLURM,
                 new ExecutionSpec.Slurm("short", "0:30:00", 4, "6G", 0, "lab", "normal", List.of("--constraint=avx2"),
                         120)), s.execution());
@@ -156,7 +158,7 @@ class ExperimentSpecTest {
     void everyExampleIsValidAndNamedAfterItsFile() {
         Map<String, Integer> runs = Map.of(ExampleSpecs.EXAMPLE_EOS, 1, ExampleSpecs.DATA_SCALING, 7,
                 ExampleSpecs.MUP_TRANSFER, 12, ExampleSpecs.SP_TRANSFER, 12, ExampleSpecs.THEORY_FACT, 1,
-                ExampleSpecs.THEORY_DEEP_LINEAR, 2);
+                ExampleSpecs.THEORY_DEEP_LINEAR, 2, ExampleSpecs.ZO_EDGE, 1, ExampleSpecs.GROKKING, 1);
         for (String file : ExampleSpecs.ALL) {
             SpecLoadResult r = Specs.parse(ExampleSpecs.text(file));
             assertEquals(List.of(), r.problems(), file);

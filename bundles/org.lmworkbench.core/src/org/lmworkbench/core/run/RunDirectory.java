@@ -38,6 +38,8 @@ public final class RunDirectory {
     public static final String SHARPNESS = "sharpness.jsonl";
     /** Hessian trace estimates, inside {@link #PROBES}. */
     public static final String TRACE = "trace.jsonl";
+    /** Sharpness dimension probe file under {@link #PROBES}. */
+    public static final String SHARPNESS_DIMENSION = "sharpness_dimension.jsonl";
     /** Folder of feature-learning diagnostics: {@code step-<n>.json}. */
     public static final String DIAGNOSTICS = "diagnostics";
     /** Folder of activation captures: {@code step-<n>/<layer>.npy}. */
@@ -169,6 +171,16 @@ public final class RunDirectory {
     /** {@code probes/trace.jsonl}. */
     public Path traceFile() {
         return dir.resolve(PROBES).resolve(TRACE);
+    }
+
+    /** {@code probes/sharpness_dimension.jsonl}. */
+    public Path sharpnessDimensionFile() {
+        return dir.resolve(PROBES).resolve(SHARPNESS_DIMENSION);
+    }
+
+    /** {@code probes/sharpness-dimension-step-<step>.json}, the sharpness dimension of a checkpoint. */
+    public Path checkpointSharpnessDimensionFile(long step) {
+        return dir.resolve(PROBES).resolve("sharpness-dimension-step-" + step + ".json");
     }
 
     /** {@code probes/hessian-step-<step>.json}, the spectrum of a checkpoint ({@link CheckpointSpectrumFile}). */

@@ -28,10 +28,42 @@ import java.util.Map;
  * @param method        eigensolver ({@code lanczos})
  * @param dtype         floating-point type of the computation
  * @param seconds       time the measurement took
+ * @param zo            the mean-square stability band of a zeroth-order run at this sample, or null
  */
 public record SharpnessLine(long step, double[] eigenvalues, double[] residuals, long hvps, double lr,
         double threshold, String thresholdKind, String quantity, boolean converged, int iterations, int examples,
-        String mode, double loss, String method, String dtype, double seconds) {
+        String mode, double loss, String method, String dtype, double seconds, ZoBand zo) {
+
+    /**
+     * Where a zeroth-order run stands against its edge of mean-square stability (Song et al. 2026):
+     * inside the band when {@code traceLow <= trace <= traceHigh}, i.e. {@code Tr <= threshold <= Tr +
+     * margin lambda_max} ({@code 2/eta} and 2 for ZO-GD with one Gaussian direction). For ZO-Adam the
+     * trace and the eigenvalues are those of the preconditioned Hessian {@code P^-1 H}.
+     *
+     * @param trace         the Hessian trace at the sample (exact, or a Hutch++ estimate)
+     * @param traceError    standard error of the trace (0 when exact)
+     * @param zoThreshold   the band's upper end {@code 2(1-beta)/(c h)}
+     * @param margin        the multiple of {@code lambda_max} spanning the band
+     * @param inside        whether the sample lies in the band
+     * @param etaStar       the exact critical step from the full spectrum, NaN when no spectrum was computed
+     * @param settings      the estimator's label ({@code ZO-GD(n=1, Gaussian)} ...)
+     */
+    public record ZoBand(double trace, double traceError, double zoThreshold, double margin, boolean inside,
+            double etaStar, String settings) {
+
+        /** The lower end of the band, {@code threshold - margin lambda_max}. */
+        public double traceLow(double lambdaMax) {
+            return zoThreshold - margin * lambdaMax;
+        }
+    }
+
+    /** A line without a zeroth-order band. */
+    public SharpnessLine(long step, double[] eigenvalues, double[] residuals, long hvps, double lr, double threshold,
+            String thresholdKind, String quantity, boolean converged, int iterations, int examples, String mode,
+            double loss, String method, String dtype, double seconds) {
+        this(step, eigenvalues, residuals, hvps, lr, threshold, thresholdKind, quantity, converged, iterations,
+                examples, mode, loss, method, dtype, seconds, null);
+    }
 
     /** File name under {@code probes/}. */
     public static final String FILE = RunDirectory.SHARPNESS;
@@ -60,6 +92,22 @@ public record SharpnessLine(long step, double[] eigenvalues, double[] residuals,
     private static final String METHOD = "method";
     private static final String DTYPE = "dtype";
     private static final String SECONDS = "seconds";
+    /** Key of the trace at a zeroth-order sample. */
+    public static final String TRACE = "trace";
+    /** Key of the trace's standard error. */
+    public static final String TRACE_ERROR = "trace_error";
+    /** Key of the upper end of the zeroth-order band. */
+    public static final String ZO_THRESHOLD = "zo_threshold";
+    /** Key of the band's width in units of lambda_max. */
+    public static final String ZO_MARGIN = "zo_margin";
+    /** Key of the lower end of the band (written for readers; recomputed from threshold and margin). */
+    public static final String TRACE_LOW = "trace_low";
+    /** Key of whether the sample lies in the band. */
+    public static final String INSIDE_BAND = "inside_band";
+    /** Key of the exact critical step from a full spectrum. */
+    public static final String ETA_STAR = "eta_star";
+    /** Key of the estimator label. */
+    public static final String ZO_SETTINGS = "zo_settings";
 
     /** Copies the arrays. */
     public SharpnessLine {
@@ -99,6 +147,16 @@ public record SharpnessLine(long step, double[] eigenvalues, double[] residuals,
         v.put(METHOD, method);
         v.put(DTYPE, dtype);
         v.put(SECONDS, seconds);
+        if (zo != null) {
+            v.put(TRACE, zo.trace());
+            v.put(TRACE_ERROR, zo.traceError());
+            v.put(ZO_THRESHOLD, zo.zoThreshold());
+            v.put(ZO_MARGIN, zo.margin());
+            v.put(TRACE_LOW, zo.traceLow(eigenvalues[0]));
+            v.put(INSIDE_BAND, zo.inside());
+            v.put(ETA_STAR, zo.etaStar());
+            v.put(ZO_SETTINGS, zo.settings());
+        }
         return v;
     }
 
@@ -131,10 +189,20 @@ public record SharpnessLine(long step, double[] eigenvalues, double[] residuals,
                     record.number(LR), record.number(THRESHOLD), record.string(THRESHOLD_KIND),
                     record.string(QUANTITY), record.has(CONVERGED) && record.values().get(CONVERGED).getAsBoolean(),
                     (int) orZero(record, ITERATIONS), (int) orZero(record, EXAMPLES), record.string(MODE),
-                    record.number(LOSS), record.string(METHOD), record.string(DTYPE), record.number(SECONDS));
+                    record.number(LOSS), record.string(METHOD), record.string(DTYPE), record.number(SECONDS),
+                    readBand(record));
         } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
             throw new RunFileException(file, record.line(), e.getMessage(), e);
         }
+    }
+
+    private static ZoBand readBand(MetricsRecord record) {
+        if (!record.has(ZO_THRESHOLD)) {
+            return null;
+        }
+        return new ZoBand(record.number(TRACE), record.number(TRACE_ERROR), record.number(ZO_THRESHOLD),
+                record.number(ZO_MARGIN), record.has(INSIDE_BAND) && record.values().get(INSIDE_BAND).getAsBoolean(),
+                record.number(ETA_STAR), record.string(ZO_SETTINGS));
     }
 
     private static double orZero(MetricsRecord record, String key) {

@@ -31,9 +31,9 @@ final class CrossFieldRules {
         }
         TrainingSpec training = spec.training();
         if (r.valid("optimizer.name", "training.batch_size", "data.n_train") && !training.isFullBatch()) {
-            if (spec.optimizer().name() == OptimizerSpec.Algorithm.GD) {
-                r.warning("training.batch_size",
-                        "$.training.batch_size: ignored because optimizer 'gd' always uses the full batch");
+            if (spec.optimizer().name().isFullBatch()) {
+                r.warning("training.batch_size", "$.training.batch_size: ignored because optimizer '"
+                        + spec.optimizer().name().jsonName() + "' always uses the full batch");
             } else if (training.batchSize() > data.nTrain()) {
                 r.warning("training.batch_size", "$.training.batch_size: " + training.batchSize()
                         + " is larger than data.n_train (" + data.nTrain() + "), so every step uses the full batch");

@@ -24,9 +24,13 @@ public final class ExampleSpecs {
     public static final String THEORY_FACT = "theory-fact.lmx";
     /** File name of the deep linear network example (singular modes, balancedness, noise scale). */
     public static final String THEORY_DEEP_LINEAR = "theory-deep-linear.lmx";
+    /** File name of the zeroth-order edge-of-stability example. */
+    public static final String ZO_EDGE = "zo-edge.lmx";
+    /** File name of the grokking example (modular addition, sharpness dimension across the transition). */
+    public static final String GROKKING = "grokking.lmx";
     /** Every example, in the order a new user meets them (the edge of stability first). */
     public static final List<String> ALL = List.of(EXAMPLE_EOS, DATA_SCALING, MUP_TRANSFER, SP_TRANSFER,
-            THEORY_FACT, THEORY_DEEP_LINEAR);
+            THEORY_FACT, THEORY_DEEP_LINEAR, ZO_EDGE, GROKKING);
 
     private ExampleSpecs() {
     }

@@ -13,14 +13,52 @@ import java.util.List;
  * @param features        the neural feature ansatz and features-at-convergence correlations per layer
  * @param modes           projections of a deep linear network onto its data's singular modes
  * @param noise           the gradient noise scale
+ * @param sharpnessDimension the Kaplan-Yorke dimension of the gradient-descent map
  */
 public record ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations,
-        int checkpointEvery, Features features, Modes modes, Noise noise) {
+        int checkpointEvery, Features features, Modes modes, Noise noise, SharpnessDimension sharpnessDimension) {
 
     /** The measurements of training alone, with the theory probes off. */
     public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery) {
         this(metricsEvery, sharpness, trace, activations, checkpointEvery, new Features(0, 512), new Modes(0, 3),
                 new Noise(0, 64));
+    }
+
+    /** Probes without the sharpness dimension. */
+    public ProbeSpec(int metricsEvery, Sharpness sharpness, Trace trace, Activations activations, int checkpointEvery,
+            Features features, Modes modes, Noise noise) {
+        this(metricsEvery, sharpness, trace, activations, checkpointEvery, features, modes, noise,
+                SharpnessDimension.OFF);
+    }
+
+    /**
+     * The sharpness dimension (Tuci et al. 2026) from minibatch Hessians.
+     *
+     * @param every         steps between measurements, 0 = off
+     * @param eta           the step of the map {@code x - eta grad L_B}; NaN means the run's learning rate
+     * @param method        exact eigendecomposition or stochastic Lanczos quadrature
+     * @param minibatches   minibatches (exact) or SLQ runs, each on a fresh minibatch
+     * @param lanczosSteps  Lanczos steps per SLQ run
+     * @param batchSize     examples per minibatch
+     */
+    public record SharpnessDimension(int every, double eta, Method method, int minibatches, int lanczosSteps,
+            int batchSize) {
+
+        /** Not measured. */
+        public static final SharpnessDimension OFF = new SharpnessDimension(0, Double.NaN, Method.AUTO, 4, 40, 128);
+    }
+
+    /** How the minibatch spectra of the sharpness dimension are obtained. */
+    public enum Method implements SpecEnum {
+        /** Exact for networks with at most {@link #EXACT_LIMIT} parameters, SLQ above. */
+        AUTO,
+        /** Dense minibatch Hessians from Hessian-vector products of the basis vectors, eigendecomposed. */
+        EXACT,
+        /** Stochastic Lanczos quadrature, one run per fresh minibatch. */
+        SLQ;
+
+        /** Parameter count up to which {@link #AUTO} decomposes dense Hessians. */
+        public static final int EXACT_LIMIT = 600;
     }
 
     /**

@@ -41,11 +41,15 @@ final class SpecMapper {
         Object momentum = v.explicit("optimizer.momentum");
         Object lr = v.value("optimizer.lr");
         OptimizerSpec optimizer = new OptimizerSpec(algorithm, lr == null ? Double.NaN : (Double) lr,
-                momentum != null ? (Double) momentum : algorithm == OptimizerSpec.Algorithm.MOMENTUM ? 0.9 : 0.0,
+                momentum != null ? (Double) momentum : algorithm == OptimizerSpec.Algorithm.MOMENTUM
+                        || algorithm == OptimizerSpec.Algorithm.ZO_GDM ? 0.9 : 0.0,
                 v.bool("optimizer.nesterov"), v.number("optimizer.beta1"), v.number("optimizer.beta2"),
                 v.number("optimizer.eps"), v.number("optimizer.weight_decay"),
                 new ScheduleSpec(v.enumValue(ScheduleSpec.Kind.class, "optimizer.schedule.kind"),
-                        v.integer("optimizer.schedule.warmup_steps"), v.number("optimizer.schedule.min_lr")));
+                        v.integer("optimizer.schedule.warmup_steps"), v.number("optimizer.schedule.min_lr")),
+                new OptimizerSpec.ZeroOrder(v.integer("optimizer.zo.directions"),
+                        v.enumValue(OptimizerSpec.Distribution.class, "optimizer.zo.distribution"),
+                        v.number("optimizer.zo.mu")));
         Object batch = v.value("training.batch_size");
         TrainingSpec training = new TrainingSpec(v.integer("training.steps"),
                 batch instanceof Integer size ? size : TrainingSpec.FULL_BATCH,
@@ -62,7 +66,8 @@ final class SpecMapper {
                 v.integer("probes.checkpoint_every"),
                 new ProbeSpec.Features(v.integer("probes.features.every"), v.integer("probes.features.examples")),
                 new ProbeSpec.Modes(v.integer("probes.modes.every"), v.integer("probes.modes.count")),
-                new ProbeSpec.Noise(v.integer("probes.noise.every"), v.integer("probes.noise.examples")));
+                new ProbeSpec.Noise(v.integer("probes.noise.every"), v.integer("probes.noise.examples")),
+                sharpnessDimension(v));
         Object cpus = v.explicit("execution.slurm.cpus");
         @SuppressWarnings("unchecked")
         List<String> extraArgs = (List<String>) v.value("execution.slurm.extra_args");
@@ -128,6 +133,10 @@ final class SpecMapper {
         optimizer.put("beta2", o.beta2());
         optimizer.put("eps", o.eps());
         optimizer.put("weight_decay", o.weightDecay());
+        Map<String, Object> zo = section(optimizer, "zo");
+        zo.put("directions", o.zo().directions());
+        zo.put("distribution", o.zo().distribution().jsonName());
+        zo.put("mu", o.zo().mu());
         Map<String, Object> schedule = section(optimizer, "schedule");
         schedule.put("kind", o.schedule().kind().jsonName());
         schedule.put("warmup_steps", o.schedule().warmupSteps());
@@ -154,6 +163,16 @@ final class SpecMapper {
         Map<String, Object> activations = section(probes, "activations");
         activations.put("every", p.activations().every());
         activations.put("layers", p.activations().layers());
+        ProbeSpec.SharpnessDimension sd = p.sharpnessDimension();
+        Map<String, Object> dimension = section(probes, "sharpness_dimension");
+        dimension.put("every", sd.every());
+        if (!Double.isNaN(sd.eta())) {
+            dimension.put("eta", sd.eta());
+        }
+        dimension.put("method", sd.method().jsonName());
+        dimension.put("minibatches", sd.minibatches());
+        dimension.put("lanczos_steps", sd.lanczosSteps());
+        dimension.put("batch_size", sd.batchSize());
         probes.put("checkpoint_every", p.checkpointEvery());
         // The theory probes are written only when on, so that the resolved spec of every other run stays as it was.
         if (p.features().every() > 0) {
@@ -189,6 +208,15 @@ final class SpecMapper {
         slurm.put("extra_args", e.slurm().extraArgs());
         slurm.put("signal_lead", e.slurm().signalLead());
         return root;
+    }
+
+    private static ProbeSpec.SharpnessDimension sharpnessDimension(Values v) {
+        Object eta = v.value("probes.sharpness_dimension.eta");
+        return new ProbeSpec.SharpnessDimension(v.integer("probes.sharpness_dimension.every"),
+                eta == null ? Double.NaN : ((Number) eta).doubleValue(),
+                v.enumValue(ProbeSpec.Method.class, "probes.sharpness_dimension.method"),
+                v.integer("probes.sharpness_dimension.minibatches"), v.integer("probes.sharpness_dimension.lanczos_steps"),
+                v.integer("probes.sharpness_dimension.batch_size"));
     }
 
     private static Map<String, Object> section(Map<String, Object> parent, String key) {

@@ -130,6 +130,11 @@ public final class SpecSchema {
         add(new Builder("optimizer.beta2", Kind.NUMBER).min(0).below(1).def(0.999));
         add(new Builder("optimizer.eps", Kind.NUMBER).above(0).def(1e-8));
         add(new Builder("optimizer.weight_decay", Kind.NUMBER).min(0).def(0.0));
+        section("optimizer.zo");
+        add(new Builder("optimizer.zo.directions", Kind.INT).min(1).max(10_000).def(1));
+        add(new Builder("optimizer.zo.distribution", Kind.ENUM).values(OptimizerSpec.Distribution.class)
+                .def("gaussian"));
+        add(new Builder("optimizer.zo.mu", Kind.NUMBER).above(0).def(1e-3));
         section("optimizer.schedule");
         add(new Builder("optimizer.schedule.kind", Kind.ENUM).values(ScheduleSpec.Kind.class).def("constant"));
         add(new Builder("optimizer.schedule.warmup_steps", Kind.INT).min(0).def(0));
@@ -156,6 +161,13 @@ public final class SpecSchema {
         section("probes.activations");
         add(new Builder("probes.activations.every", Kind.INT).min(0).def(0));
         add(new Builder("probes.activations.layers", Kind.STRING_LIST).def(List.of()));
+        section("probes.sharpness_dimension");
+        add(new Builder("probes.sharpness_dimension.every", Kind.INT).min(0).def(0));
+        add(new Builder("probes.sharpness_dimension.eta", Kind.NUMBER).above(0));
+        add(new Builder("probes.sharpness_dimension.method", Kind.ENUM).values(ProbeSpec.Method.class).def("auto"));
+        add(new Builder("probes.sharpness_dimension.minibatches", Kind.INT).min(2).max(1000).def(4));
+        add(new Builder("probes.sharpness_dimension.lanczos_steps", Kind.INT).min(2).max(1000).def(40));
+        add(new Builder("probes.sharpness_dimension.batch_size", Kind.INT).min(1).def(128));
         add(new Builder("probes.checkpoint_every", Kind.INT).min(0).def(0));
         section("probes.features");
         add(new Builder("probes.features.every", Kind.INT).min(0).def(0));

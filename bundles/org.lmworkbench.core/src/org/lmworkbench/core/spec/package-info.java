@@ -70,14 +70,17 @@
  * <table>
  * <caption>optimizer</caption>
  * <tr><th>key</th><th>type</th><th>default</th></tr>
- * <tr><td>name</td><td>gd | sgd | momentum | adam | adamw</td><td>gd</td></tr>
+ * <tr><td>name</td><td>gd | sgd | momentum | adam | adamw | zo_gd | zo_sgd | zo_gdm | zo_adam</td><td>gd</td></tr>
  * <tr><td>lr</td><td>number &gt; 0</td><td>required</td></tr>
- * <tr><td>momentum</td><td>number in [0, 1)</td><td>0.9 for momentum, else 0</td></tr>
+ * <tr><td>momentum</td><td>number in [0, 1)</td><td>0.9 for momentum and zo_gdm, else 0</td></tr>
  * <tr><td>nesterov</td><td>boolean</td><td>false</td></tr>
  * <tr><td>beta1</td><td>number in [0, 1)</td><td>0.9</td></tr>
  * <tr><td>beta2</td><td>number in [0, 1)</td><td>0.999</td></tr>
  * <tr><td>eps</td><td>number &gt; 0</td><td>1e-8</td></tr>
  * <tr><td>weight_decay</td><td>number &ge; 0</td><td>0</td></tr>
+ * <tr><td>zo.directions</td><td>int in [1, 10000]: directions per zeroth-order estimate</td><td>1</td></tr>
+ * <tr><td>zo.distribution</td><td>gaussian | sphere (radius sqrt(d))</td><td>gaussian</td></tr>
+ * <tr><td>zo.mu</td><td>number &gt; 0: smoothing radius</td><td>1e-3</td></tr>
  * <tr><td>schedule.kind</td><td>constant | warmup | cosine</td><td>constant</td></tr>
  * <tr><td>schedule.warmup_steps</td><td>int &ge; 0</td><td>0</td></tr>
  * <tr><td>schedule.min_lr</td><td>number &ge; 0 (cosine: &le; lr)</td><td>0</td></tr>
@@ -87,7 +90,7 @@
  * <caption>training</caption>
  * <tr><th>key</th><th>type</th><th>default</th></tr>
  * <tr><td>steps</td><td>int in [1, 1000000000]</td><td>1000</td></tr>
- * <tr><td>batch_size</td><td>int &ge; 1 or "full" (gd always uses the full batch)</td><td>"full"</td></tr>
+ * <tr><td>batch_size</td><td>int &ge; 1 or "full" (gd and zo_gd always use the full batch)</td><td>"full"</td></tr>
  * <tr><td>loss</td><td>mse | cross_entropy; MSE is 0.5&middot;||f&minus;y||&sup2; summed over outputs,
  *     averaged over examples (Cohen et al.)</td><td>mse</td></tr>
  * <tr><td>dtype</td><td>float32 | float64</td><td>float32</td></tr>
@@ -107,6 +110,12 @@
  * <tr><td>trace.samples</td><td>int &ge; 1</td><td>20</td></tr>
  * <tr><td>activations.every</td><td>int &ge; 0</td><td>0</td></tr>
  * <tr><td>activations.layers</td><td>array of strings; empty = every hidden layer</td><td>[]</td></tr>
+ * <tr><td>sharpness_dimension.every</td><td>int &ge; 0</td><td>0</td></tr>
+ * <tr><td>sharpness_dimension.eta</td><td>number &gt; 0</td><td>the run's learning rate</td></tr>
+ * <tr><td>sharpness_dimension.method</td><td>auto | exact | slq</td><td>auto</td></tr>
+ * <tr><td>sharpness_dimension.minibatches</td><td>int in [2, 1000]</td><td>4</td></tr>
+ * <tr><td>sharpness_dimension.lanczos_steps</td><td>int in [2, 1000]</td><td>40</td></tr>
+ * <tr><td>sharpness_dimension.batch_size</td><td>int &ge; 1</td><td>128</td></tr>
  * <tr><td>checkpoint_every</td><td>int &ge; 0; the final step always checkpoints</td><td>0</td></tr>
  * <tr><td>features.every</td><td>int &ge; 0</td><td>0</td></tr>
  * <tr><td>features.examples</td><td>int &ge; 2</td><td>512</td></tr>

@@ -33,6 +33,7 @@ public final class SharpnessEditor extends ReadOnlyFormEditor {
     private IFolder runFolder;
     private SharpnessPage sharpnessPage;
     private HessianSpectrumPage spectrumPage;
+    private StabilityPage stabilityPage;
 
     @Override
     public void init(IEditorSite site, IEditorInput input) throws PartInitException {
@@ -76,6 +77,8 @@ public final class SharpnessEditor extends ReadOnlyFormEditor {
             addPage(sharpnessPage);
             spectrumPage = new HessianSpectrumPage(this, data.runDir(), runFolder);
             addPage(spectrumPage);
+            stabilityPage = new StabilityPage(this, data.runDir());
+            addPage(stabilityPage);
         } catch (PartInitException e) {
             ILog.of(getClass()).error(e.getMessage(), e);
         }
@@ -95,6 +98,11 @@ public final class SharpnessEditor extends ReadOnlyFormEditor {
     /** Page 2. */
     HessianSpectrumPage spectrumPage() {
         return spectrumPage;
+    }
+
+    /** Page 3. */
+    StabilityPage stabilityPage() {
+        return stabilityPage;
     }
 
     /** The run folder on disk. */

@@ -135,4 +135,27 @@ class RunTrackTest {
         assertTrue(track.error().contains("metrics.jsonl") && track.error().contains("2"), track.error());
         assertEquals(0, track.poll(), "the reader stops before the bad line until it is fixed");
     }
+
+    @Test
+    void sharpnessDimensionAndZeroOrderBandAreSeries() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("runs/zo-000/probes"));
+        append(run.resolve("sharpness.jsonl"), "{\"step\": 0, \"eigenvalues\": [2.0], \"threshold\": \"NaN\","
+                + " \"trace\": 15.0, \"trace_low\": 62.7, \"zo_threshold\": 66.7, \"inside_band\": false}\n"
+                + "{\"step\": 50, \"eigenvalues\": [3.0], \"threshold\": \"NaN\", \"trace\": 61.0,"
+                + " \"trace_low\": 60.7, \"zo_threshold\": 66.7, \"inside_band\": true}\n");
+        append(run.resolve("sharpness_dimension.jsonl"), "{\"step\": 0, \"sharpness_dimension\": 12.5,"
+                + " \"standard_error\": 0.25, \"method\": \"exact\"}\n{\"step\": 100, \"sharpness_dimension\": 11.0,"
+                + " \"standard_error\": 0.5, \"method\": \"exact\"}\n");
+        RunTrack track = new RunTrack(run.getParent());
+        assertEquals(4, track.poll());
+        assertTrue(track.keys().containsAll(List.of("lambda_1", "trace", "trace_low", "zo_threshold",
+                RecordFlattener.SHARPNESS_DIMENSION, RecordFlattener.SHARPNESS_DIMENSION_SE)), track.keys().toString());
+        assertArrayEquals(new double[] {15, 61}, track.series("trace", ViewSettings.XAxis.STEP).y(), 0);
+        assertArrayEquals(new double[] {0, 100},
+                track.series(RecordFlattener.SHARPNESS_DIMENSION, ViewSettings.XAxis.STEP).x(), 0);
+        assertArrayEquals(new double[] {12.5, 11.0},
+                track.series(RecordFlattener.SHARPNESS_DIMENSION, ViewSettings.XAxis.STEP).y(), 0);
+        assertArrayEquals(new double[] {0.25, 0.5},
+                track.series(RecordFlattener.SHARPNESS_DIMENSION_SE, ViewSettings.XAxis.STEP).y(), 0);
+    }
 }

@@ -5,9 +5,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lmworkbench.core.run.MetricsLine;
 import org.lmworkbench.core.run.MetricsRecord;
+import org.lmworkbench.core.run.SharpnessDimensionLine;
 import org.lmworkbench.core.run.SharpnessLine;
 
 /**
@@ -25,6 +27,13 @@ public final class RecordFlattener {
     public static final String LAMBDA = "lambda_";
     /** The optimizer's stability threshold from the sharpness probe (2/lr for GD). */
     public static final String THRESHOLD = SharpnessLine.THRESHOLD;
+    /** The trace a zeroth-order run's sharpness probe records, and the ends of its stability band. */
+    public static final List<String> ZO_BAND = List.of(SharpnessLine.TRACE, SharpnessLine.TRACE_LOW,
+            SharpnessLine.ZO_THRESHOLD);
+    /** The sharpness dimension, from {@code probes/sharpness_dimension.jsonl}. */
+    public static final String SHARPNESS_DIMENSION = SharpnessDimensionLine.VALUE;
+    /** Its standard error. */
+    public static final String SHARPNESS_DIMENSION_SE = SharpnessDimensionLine.VALUE + "_se";
 
     private RecordFlattener() {
     }
@@ -79,6 +88,12 @@ public final class RecordFlattener {
         if (threshold != null && threshold.isJsonPrimitive()) {
             putNumber(out, THRESHOLD, threshold.getAsJsonPrimitive());
         }
+        for (String key : ZO_BAND) {
+            JsonElement v = values.get(key);
+            if (v != null && v.isJsonPrimitive()) {
+                putNumber(out, key, v.getAsJsonPrimitive());
+            }
+        }
         return out;
     }
 
@@ -96,6 +111,26 @@ public final class RecordFlattener {
         }
         if (flat.containsKey(THRESHOLD)) {
             out.put(THRESHOLD, flat.get(THRESHOLD));
+        }
+        for (String key : ZO_BAND) {
+            if (flat.containsKey(key)) {
+                out.put(key, flat.get(key));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The series of a line of {@code probes/sharpness_dimension.jsonl} read by {@link FlatRecord#parse}:
+     * {@code sharpness_dimension} and its standard error {@code sharpness_dimension_se}.
+     */
+    public static Map<String, Double> sharpnessDimension(Map<String, Double> flat) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (flat.containsKey(SHARPNESS_DIMENSION)) {
+            out.put(SHARPNESS_DIMENSION, flat.get(SHARPNESS_DIMENSION));
+        }
+        if (flat.containsKey(SharpnessDimensionLine.STANDARD_ERROR)) {
+            out.put(SHARPNESS_DIMENSION_SE, flat.get(SharpnessDimensionLine.STANDARD_ERROR));
         }
         return out;
     }

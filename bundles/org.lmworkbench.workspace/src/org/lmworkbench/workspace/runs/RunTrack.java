@@ -24,8 +24,10 @@ public final class RunTrack {
     private final RunDirectory run;
     private final MetricsTail metricsReader;
     private final MetricsTail sharpnessReader;
+    private final MetricsTail dimensionReader;
     private final MetricTable metrics = new MetricTable();
     private final MetricTable sharpness = new MetricTable();
+    private final MetricTable dimension = new MetricTable();
     private Map<String, Object> specValues;
     private RunState state;
     private boolean pending;
@@ -42,6 +44,7 @@ public final class RunTrack {
         this.run = new RunDirectory(folder);
         this.metricsReader = new MetricsTail(run.metricsFile(), chunk);
         this.sharpnessReader = new MetricsTail(run.sharpnessFile(), chunk);
+        this.dimensionReader = new MetricsTail(run.sharpnessDimensionFile(), chunk);
     }
 
     /** The run id (folder name). */
@@ -65,10 +68,12 @@ public final class RunTrack {
         error = null;
         loadSpec();
         readStatus();
-        return read(metricsReader, metrics, false) + read(sharpnessReader, sharpness, true);
+        return read(metricsReader, metrics, null) + read(sharpnessReader, sharpness, RecordFlattener::sharpness)
+                + read(dimensionReader, dimension, RecordFlattener::sharpnessDimension);
     }
 
-    private int read(MetricsTail reader, MetricTable table, boolean isSharpness) {
+    private int read(MetricsTail reader, MetricTable table,
+            java.util.function.UnaryOperator<Map<String, Double>> probeSeries) {
         long before = reader.linesRead();
         List<FlatRecord> records;
         try {
@@ -83,7 +88,7 @@ public final class RunTrack {
             resets++;
         }
         for (FlatRecord record : records) {
-            Map<String, Double> values = isSharpness ? RecordFlattener.sharpness(record.values()) : record.values();
+            Map<String, Double> values = probeSeries != null ? probeSeries.apply(record.values()) : record.values();
             Double wall = values.remove(RecordFlattener.WALL_TIME);
             if (record.step() >= 0) {
                 table.append(record.step(), wall == null ? Double.NaN : wall, values);
@@ -132,7 +137,7 @@ public final class RunTrack {
 
     /** True if a file has more complete lines than the last poll read (a backlog read a chunk per poll). */
     public boolean hasBacklog() {
-        return metricsReader.hasMore() || sharpnessReader.hasMore();
+        return metricsReader.hasMore() || sharpnessReader.hasMore() || dimensionReader.hasMore();
     }
 
     /** True while status.json says queued or running: more lines may come. */
@@ -160,12 +165,14 @@ public final class RunTrack {
         return specValues == null ? Map.of() : specValues;
     }
 
-    /** All metric keys: metrics.jsonl's first, then the sharpness series. */
+    /** All metric keys: metrics.jsonl's first, then the sharpness series, then the sharpness dimension. */
     public List<String> keys() {
         List<String> keys = metrics.keys();
-        for (String key : sharpness.keys()) {
-            if (!keys.contains(key)) {
-                keys.add(key);
+        for (MetricTable probe : List.of(sharpness, dimension)) {
+            for (String key : probe.keys()) {
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
             }
         }
         return keys;
@@ -173,7 +180,13 @@ public final class RunTrack {
 
     /** The series of {@code key} from whichever file has it (metrics.jsonl first). */
     public Series series(String key, XAxis axis) {
-        return metrics.has(key) || !sharpness.has(key) ? metrics.series(key, axis) : sharpness.series(key, axis);
+        if (metrics.has(key)) {
+            return metrics.series(key, axis);
+        }
+        if (sharpness.has(key)) {
+            return sharpness.series(key, axis);
+        }
+        return dimension.has(key) ? dimension.series(key, axis) : metrics.series(key, axis);
     }
 
     /** Lines of metrics.jsonl read so far (blank ones included). */
@@ -183,7 +196,7 @@ public final class RunTrack {
 
     /** Bytes held by the columns. */
     public long bytes() {
-        return metrics.bytes() + sharpness.bytes();
+        return metrics.bytes() + sharpness.bytes() + dimension.bytes();
     }
 
     /** The metrics.jsonl table. */
