@@ -9,14 +9,13 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.model.IProcess;
-import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 
 /**
  * Launches a "Backend Command" configuration: one {@code lmw <command> ...} (hessian, similarity,
  * ...) as a {@link BackendProcess}. The configurations are made on the fly by
  * {@link BackendCommands}; the type is private, so they are neither listed nor kept in the history.
  */
-public final class BackendCommandDelegate extends LaunchConfigurationDelegate {
+public final class BackendCommandDelegate extends JobLaunchDelegate {
 
     /** The launch configuration type id. */
     public static final String TYPE_ID = "org.lmworkbench.launching.backendCommand";
@@ -38,22 +37,5 @@ public final class BackendCommandDelegate extends LaunchConfigurationDelegate {
             String label = "lmw " + (args.isEmpty() ? "" : args.get(0));
             return new BackendProcess(launch, system, label, attributes);
         });
-    }
-
-    /** The command reads its own inputs; no workspace build is needed. */
-    @Override
-    public boolean buildForLaunch(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return false;
-    }
-
-    /** Started from a job: no prompt to save editors, and nothing to check in other projects. */
-    @Override
-    public boolean preLaunchCheck(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return true;
-    }
-
-    @Override
-    public boolean finalLaunchCheck(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return true;
     }
 }

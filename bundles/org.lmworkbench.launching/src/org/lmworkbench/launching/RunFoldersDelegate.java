@@ -14,7 +14,6 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
-import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.eclipse.osgi.util.NLS;
 import org.lmworkbench.core.run.RunDirectory;
 import org.lmworkbench.core.run.RunPlanner.PlannedRun;
@@ -27,7 +26,7 @@ import org.lmworkbench.launching.internal.LaunchingPlugin;
  * {@link RunQueue} as a Training Run, so they have their Console pages, Progress entries and
  * Terminate. The configurations are made on the fly by {@link RunLaunches} (the type is private).
  */
-public final class RunFoldersDelegate extends LaunchConfigurationDelegate {
+public final class RunFoldersDelegate extends JobLaunchDelegate {
 
     /** The launch configuration type id. */
     public static final String TYPE_ID = "org.lmworkbench.launching.runFolders";
@@ -82,22 +81,5 @@ public final class RunFoldersDelegate extends LaunchConfigurationDelegate {
             throw new CoreException(LaunchingPlugin.error(Messages.RunFoldersDelegate_none, null));
         }
         return folders;
-    }
-
-    /** The runs read their own folders; no workspace build is needed. */
-    @Override
-    public boolean buildForLaunch(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return false;
-    }
-
-    /** Started from a job: no prompt to save editors. */
-    @Override
-    public boolean preLaunchCheck(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return true;
-    }
-
-    @Override
-    public boolean finalLaunchCheck(ILaunchConfiguration configuration, String mode, IProgressMonitor monitor) {
-        return true;
     }
 }
